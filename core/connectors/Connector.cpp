@@ -1,0 +1,49 @@
+#include "core/connectors/Connector.h"
+
+#include "core/connectors/mastodon/MastodonConnector.h"
+
+#include <array>
+
+namespace baton::connectors {
+namespace {
+
+constexpr std::array<std::pair<ModerationAction, const char*>, 6> kActions{{
+    {ModerationAction::Dismiss, "dismiss"},
+    {ModerationAction::MuteAuthor, "mute"},
+    {ModerationAction::BlockAuthor, "block"},
+    {ModerationAction::Report, "report"},
+    {ModerationAction::MuteThread, "mute-thread"},
+    {ModerationAction::DeleteOwn, "delete"},
+}};
+
+} // namespace
+
+std::unique_ptr<Connector> makeConnector(const model::Account& account, const QString& token,
+                                         net::NetworkEngine& engine) {
+    switch (account.network) {
+    case model::Network::Mastodon:
+        return std::make_unique<mastodon::MastodonConnector>(account, token, engine);
+    default:
+        return nullptr;
+    }
+}
+
+QString moderationActionName(ModerationAction a) {
+    for (const auto& [action, name] : kActions) {
+        if (action == a) {
+            return QString::fromLatin1(name);
+        }
+    }
+    return {};
+}
+
+std::optional<ModerationAction> moderationActionFromName(QStringView name) {
+    for (const auto& [action, n] : kActions) {
+        if (name == QLatin1String(n)) {
+            return action;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace baton::connectors

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/common/Error.h"
+#include "core/common/Expected.h"
+#include "core/model/Account.h"
+#include "core/model/Item.h"
+#include "core/model/OutboxEntry.h"
+#include "core/store/SyncStateRepository.h"
+
+#include <QObject>
+#include <QStringList>
+#include <functional>
+
+namespace baton::net {
+class NetworkEngine;
+}
+
+namespace baton::connectors {
+
+// What the network says about the account itself (verify_credentials and the like).
+struct AccountInfo {
+    QString remoteId;
+    QString handle;
+    QString displayName;
+};
+
+// One page of one stream, and where the stream stands after it. Stored in one transaction.
+struct Page {
+    QList<model::Item> items;
+    QList<model::Item> edits;     // new versions of items we may already have; never inserted
+    QStringList deletedRemoteIds; // items removed upstream
+    store::SyncState state;       // the cursor after this page
+    bool more = false;            // another page is waiting
+    QString endpoint;             // for messages
+};
+
+enum class ModerationAction { Dismiss, MuteAuthor, BlockAuthor, Report, MuteThread, DeleteOwn };
+
+template <typename T>
+using Callback = std::function<void(Expected<T, Error>)>;
+
+// The I/O side of a network. Methods return at once; callbacks run on the context's thread.
+// Parsers stay pure and separate (bytes -> items) so they can be tested and fuzzed alone.
+class Connector {
+public:
+    virtual ~Connector() = default;
+
+    virtual QStringList streams() const = 0;
+    virtual void verify(QObject* context, Callback<AccountInfo> done) = 0;
+    virtual void fetchPage(const store::SyncState& state, QObject* context, Callback<Page> done) = 0;
+    virtual void fetchThread(const model::Item& item, QObject* context, Callback<QList<model::Item>> done) = 0;
+    // Posts a reply. Must be safe to call again for the same entry (idempotency key or a lookup first).
+    virtual void postReply(const model::OutboxEntry& entry, QObject* context, Callback<model::Item> done) = 0;
+    virtual QList<ModerationAction> moderationActions(const model::Item& item) const = 0;
+    virtual void moderate(ModerationAction action, const model::Item& item, const QString& comment, QObject* context,
+                          Callback<bool> done) = 0;
+    virtual int replyLengthLimit() const = 0;
+};
+
+// Builds the connector for an account's network, or nullptr when the network is not supported yet.
+std::unique_ptr<Connector> makeConnector(const model::Account& account, const QString& token,
+                                         net::NetworkEngine& engine);
+
+QString moderationActionName(ModerationAction a);
+std::optional<ModerationAction> moderationActionFromName(QStringView name);
+
+} // namespace baton::connectors

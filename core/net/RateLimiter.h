@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/net/NetworkEngine.h"
+
+#include <QHash>
+#include <QString>
+#include <mutex>
+
+namespace baton::net {
+
+// Per-bucket state learnt from responses. The network thread updates it; blockedUntil() may be read from any
+// thread, hence the mutex.
+class RateLimiter final {
+public:
+    // Sent after a reset or Retry-After time so that a server whose clock is a little behind ours has reset too.
+    static constexpr qint64 kMarginMs = 50;
+
+    RateLimiter() = default;
+    Q_DISABLE_COPY_MOVE(RateLimiter)
+
+    // The time before which nothing may be sent on key, or 0 when it is not held.
+    qint64 blockedUntil(const QString& key, qint64 nowMs) const;
+    // Not held, and (when the server told us the remaining budget of the current window) fewer requests in
+    // flight than that budget, so a burst of queued requests cannot overrun the limit.
+    bool mayStart(const QString& key, qint64 nowMs) const;
+
+    void started(const QString& key);
+    // A request finished with a response whose headers said info (all fields unknown when there was none).
+    void finished(const QString& key, const RateLimitInfo& info, qint64 nowMs);
+    void holdUntil(const QString& key, qint64 untilMs);
+
+private:
+    struct Bucket {
+        int remaining = -1;
+        qint64 resetAtMs = 0;
+        qint64 holdUntilMs = 0;
+        int inFlight = 0;
+    };
+
+    mutable std::mutex m_mutex;
+    QHash<QString, Bucket> m_buckets;
+};
+
+} // namespace baton::net

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+
+namespace baton::sandbox {
+
+// What the sandbox generates and how it serves it. Content times follow the sandbox clock (starting at nowMs);
+// rate-limit windows and fault deadlines follow the wall clock, because clients compare them with their own.
+struct SandboxOptions {
+    QHostAddress address = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = 0;
+    quint64 seed = 1;
+    qint64 nowMs = 0; // 0 = current time
+    int mastodonAccounts = 2;
+    int mentionsPerAccount = 3000;
+    int people = 300;
+    int historyDays = 56;
+    int liveIntervalMs = 0; // 0 = no new mentions on a timer
+    int rateLimit = 300;
+    int rateWindowMs = 300000;
+};
+
+// One demo account a client can be pointed at.
+struct SandboxAccount {
+    QString network; // "mastodon"
+    QString name;
+    QString baseUrl;  // e.g. http://127.0.0.1:PORT/mastodon
+    QString token;    // bearer token
+    QString remoteId; // the account's id on that network
+    QString acct;     // handle as the network shows it
+};
+
+} // namespace baton::sandbox

@@ -1,0 +1,197 @@
+#include "core/sandbox/SandboxServer.h"
+
+#include "core/common/Logging.h"
+#include "core/sandbox/HttpServer.h"
+#include "core/sandbox/Journal.h"
+#include "core/sandbox/SandboxClock.h"
+#include "core/sandbox/mastodon/MastodonRoutes.h"
+#include "core/sandbox/mastodon/MastodonStore.h"
+
+#include <QElapsedTimer>
+#include <QMutex>
+#include <QThread>
+#include <QTimer>
+
+namespace baton::sandbox {
+
+struct SandboxServer::Private {
+    explicit Private(const SandboxOptions& o)
+        : options(o)
+        , clock(o.nowMs) {}
+
+    SandboxOptions options;
+    SandboxClock clock;
+    FaultSwitchboard faults;
+    Journal journal;
+    std::unique_ptr<MastodonStore> mastodon;
+    std::shared_ptr<MastodonRoutes> mastodonRoutes;
+
+    mutable QMutex mutex; // guards the lifecycle members below
+    QThread thread;
+    HttpServer* server = nullptr; // lives on `thread` while running
+    quint16 port = 0;
+};
+
+SandboxServer::SandboxServer(SandboxOptions options)
+    : d(std::make_unique<Private>(options)) {
+    QElapsedTimer timer;
+    timer.start();
+    d->mastodon = std::make_unique<MastodonStore>(d->options, d->clock);
+    d->mastodonRoutes = std::make_shared<MastodonRoutes>(*d->mastodon, d->options.rateLimit, d->options.rateWindowMs);
+    qCDebug(lcSandbox) << "sandbox community generated in" << timer.elapsed() << "ms";
+    d->thread.setObjectName(QStringLiteral("baton-sandbox"));
+}
+
+SandboxServer::~SandboxServer() {
+    stop();
+}
+
+bool SandboxServer::start(QString* error) {
+    const QMutexLocker lock(&d->mutex);
+    if (d->server != nullptr) {
+        return true;
+    }
+    auto* server = new HttpServer(d->faults, d->journal);
+    server->addRouteSet(d->mastodonRoutes);
+    server->moveToThread(&d->thread);
+    d->thread.start();
+
+    bool listening = false;
+    QString failure;
+    quint16 port = 0;
+    MastodonStore* store = d->mastodon.get();
+    const SandboxOptions options = d->options;
+    QMetaObject::invokeMethod(
+        server,
+        [&] {
+            listening = server->listen(options.address, options.port, &failure);
+            port = server->port();
+            if (listening && options.liveIntervalMs > 0) {
+                auto* live = new QTimer(server);
+                QObject::connect(live, &QTimer::timeout, server, [store] { store->addLiveMention(); });
+                live->start(options.liveIntervalMs);
+            }
+        },
+        Qt::BlockingQueuedConnection);
+
+    if (!listening) {
+        d->thread.quit();
+        d->thread.wait();
+        delete server;
+        if (error != nullptr) {
+            *error = failure;
+        }
+        qCWarning(lcSandbox) << "sandbox could not listen:" << failure;
+        return false;
+    }
+    d->server = server;
+    d->port = port;
+    return true;
+}
+
+void SandboxServer::stop() {
+    const QMutexLocker lock(&d->mutex);
+    if (d->server == nullptr) {
+        return;
+    }
+    HttpServer* server = d->server;
+    // Sockets and timers are closed on their own thread; the object itself is deleted once that thread is gone.
+    QMetaObject::invokeMethod(
+        server,
+        [server] {
+            server->close();
+            qDeleteAll(server->findChildren<QTimer*>(Qt::FindDirectChildrenOnly));
+        },
+        Qt::BlockingQueuedConnection);
+    d->thread.quit();
+    d->thread.wait();
+    delete server;
+    d->server = nullptr;
+    d->port = 0;
+}
+
+bool SandboxServer::isRunning() const {
+    const QMutexLocker lock(&d->mutex);
+    return d->server != nullptr;
+}
+
+quint16 SandboxServer::port() const {
+    const QMutexLocker lock(&d->mutex);
+    return d->port;
+}
+
+QString SandboxServer::baseUrl() const {
+    const QHostAddress& address = d->options.address;
+    QString host;
+    if (address == QHostAddress::LocalHostIPv6) {
+        host = QStringLiteral("[::1]");
+    } else if (address == QHostAddress::LocalHost || address == QHostAddress::Any || address == QHostAddress::AnyIPv4 ||
+               address.isNull()) {
+        host = QStringLiteral("127.0.0.1");
+    } else if (address.protocol() == QAbstractSocket::IPv6Protocol) {
+        host = QLatin1Char('[') + address.toString() + QLatin1Char(']');
+    } else {
+        host = address.toString();
+    }
+    return QStringLiteral("http://") + host + QLatin1Char(':') + QString::number(port());
+}
+
+QList<SandboxAccount> SandboxServer::accounts() const {
+    return d->mastodon->accounts(baseUrl() + d->mastodonRoutes->basePath());
+}
+
+const SandboxOptions& SandboxServer::options() const {
+    return d->options;
+}
+
+qint64 SandboxServer::nowMs() const {
+    return d->clock.nowMs();
+}
+
+FaultSwitchboard& SandboxServer::faults() {
+    return d->faults;
+}
+
+QList<JournalEntry> SandboxServer::journal() const {
+    return d->journal.snapshot();
+}
+
+void SandboxServer::clearJournal() {
+    d->journal.clear();
+}
+
+SandboxMention SandboxServer::addMention(int accountIndex, const QString& text) {
+    const MastodonGenerator::Created created = d->mastodon->addMention(accountIndex, text);
+    SandboxMention mention;
+    if (created.statusId != 0) {
+        mention.statusId = QString::number(created.statusId);
+    }
+    if (created.notificationId != 0) {
+        mention.notificationId = QString::number(created.notificationId);
+    }
+    return mention;
+}
+
+bool SandboxServer::editStatus(const QString& statusId, const QString& newText) {
+    bool ok = false;
+    const qint64 id = statusId.toLongLong(&ok);
+    return ok && d->mastodon->editStatus(id, newText);
+}
+
+bool SandboxServer::revokeToken(int accountIndex) {
+    return d->mastodon->revokeToken(accountIndex);
+}
+
+int SandboxServer::statusesCreatedWithKey(const QString& idempotencyKey) const {
+    return d->mastodon->statusesCreatedWithKey(idempotencyKey);
+}
+
+int SandboxServer::statusesCreated() const {
+    return d->mastodon->statusesCreated();
+}
+
+int SandboxServer::mentionCount(int accountIndex) const {
+    return d->mastodon->mentionCount(accountIndex);
+}
+
+} // namespace baton::sandbox

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "core/sandbox/FaultSwitchboard.h"
+#include "core/sandbox/JournalEntry.h"
+#include "core/sandbox/SandboxOptions.h"
+
+#include <QList>
+#include <QString>
+#include <memory>
+
+namespace baton::sandbox {
+
+// Ids of something the sandbox just created, as the API shows them.
+struct SandboxMention {
+    QString notificationId; // empty when the account muted or blocked the author
+    QString statusId;
+};
+
+// The protocol sandbox: a loopback HTTP server speaking each network's client API (Mastodon under /mastodon)
+// over a seeded, lively community, with a fault switchboard and a request journal. The server runs on its own
+// thread, so a test may block while it serves; every member function here is safe to call from any thread.
+class SandboxServer final {
+public:
+    explicit SandboxServer(SandboxOptions options = {});
+    ~SandboxServer();
+    Q_DISABLE_COPY_MOVE(SandboxServer)
+
+    bool start(QString* error = nullptr);
+    void stop();
+    bool isRunning() const;
+    quint16 port() const;
+    QString baseUrl() const;                // http://127.0.0.1:PORT
+    QList<SandboxAccount> accounts() const; // baseUrl is meaningful once started
+    const SandboxOptions& options() const;
+    qint64 nowMs() const; // the sandbox clock that content times follow
+
+    FaultSwitchboard& faults();
+    QList<JournalEntry> journal() const;
+    void clearJournal();
+
+    // ---- test hooks (Mastodon; accountIndex follows accounts()) ----
+    // A new mention of the account from its community, created now; text empty = the community writes it.
+    SandboxMention addMention(int accountIndex = 0, const QString& text = {});
+    // New text for a status (sets edited_at, sends `update` notifications). False if unknown or deleted.
+    bool editStatus(const QString& statusId, const QString& newText);
+    // Every later request with this account's token gets 401.
+    bool revokeToken(int accountIndex);
+    // Statuses created through POST /api/v1/statuses with this Idempotency-Key (replays not counted).
+    int statusesCreatedWithKey(const QString& idempotencyKey) const;
+    // Statuses created through POST /api/v1/statuses.
+    int statusesCreated() const;
+    // Notifications of type mention the account currently has (dismissed ones no longer count).
+    int mentionCount(int accountIndex = 0) const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace baton::sandbox

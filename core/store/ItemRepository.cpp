@@ -1,0 +1,311 @@
+#include "core/store/ItemRepository.h"
+
+namespace baton::store::ItemRepository {
+namespace {
+
+using model::Direction;
+using model::Item;
+
+QString authorSearchText(const model::Identity& a) {
+    return a.displayName + u' ' + a.handle;
+}
+
+Expected<qint64, Error> resolveIdentity(Database& db, const model::Identity& who, qint64 seenAt) {
+    if (who.handle.isEmpty()) {
+        return qint64{0};
+    }
+    const QString network = model::toString(who.network);
+    Statement& find = db.cached("SELECT id FROM identities WHERE network = ? AND handle = ?");
+    find.bind(1, network).bind(2, who.handle);
+    if (find.next()) {
+        const qint64 id = find.int64(0);
+        find.reset();
+        // Refresh what the network says about the person only when something moved, to keep writes rare.
+        Statement& touch = db.cached(
+            "UPDATE identities SET display_name = ?2, avatar_url = ?3, profile_url = ?4, "
+            "remote_id = coalesce(?5, remote_id), last_seen = max(last_seen, ?6), first_seen = min(first_seen, ?6) "
+            "WHERE id = ?1 AND (display_name IS NOT ?2 OR avatar_url IS NOT ?3 OR profile_url IS NOT ?4 "
+            "OR last_seen < ?6 OR first_seen > ?6)");
+        touch.bind(1, id).bind(2, who.displayName).bind(3, who.avatarUrl).bind(4, who.profileUrl);
+        touch.bind(5, who.remoteId).bind(6, seenAt);
+        if (auto r = touch.exec(); !r) {
+            return unexpected(r.error());
+        }
+        return id;
+    }
+    if (find.failed()) {
+        return unexpected(find.error());
+    }
+    Statement& ins = db.cached("INSERT INTO identities(network, remote_id, handle, display_name, avatar_url, "
+                               "profile_url, first_seen, last_seen) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+    ins.bind(1, network).bind(2, who.remoteId).bind(3, who.handle).bind(4, who.displayName);
+    ins.bind(5, who.avatarUrl).bind(6, who.profileUrl).bind(7, seenAt).bind(8, seenAt);
+    if (auto r = ins.exec(); !r) {
+        return unexpected(r.error());
+    }
+    return db.lastInsertId();
+}
+
+// An outgoing reply answers its parent: remember the earliest answer and move a new parent to done.
+Expected<void, Error> linkReplyToParent(Database& db, qint64 accountId, const Item& reply, ChangeSet& changes) {
+    if (reply.parentRemoteId.isEmpty()) {
+        return {};
+    }
+    Statement& up = db.cached(
+        "UPDATE items SET first_response_at = ?3, status = CASE WHEN status = 'new' THEN 'done' ELSE status END "
+        "WHERE account_id = ?1 AND remote_id = ?2 AND direction = 'in' "
+        "AND (first_response_at IS NULL OR first_response_at > ?3) RETURNING id");
+    up.bind(1, accountId).bind(2, reply.parentRemoteId).bind(3, reply.createdAt);
+    while (up.next()) {
+        changes.updatedItems.append(up.int64(0));
+    }
+    if (up.failed()) {
+        return unexpected(up.error());
+    }
+    up.reset();
+    return {};
+}
+
+} // namespace
+
+Expected<UpsertStats, Error> upsert(Database& db, qint64 accountId, const QList<Item>& items, qint64 nowMs,
+                                    ChangeSet& changes) {
+    UpsertStats stats;
+    for (const Item& item : items) {
+        if (item.remoteId.isEmpty()) {
+            return unexpected(Error{ErrorCode::InvalidArgument, QStringLiteral("item without a remote id")});
+        }
+        Statement& find =
+            db.cached("SELECT id, updated_at, deleted_at FROM items WHERE account_id = ? AND remote_id = ?");
+        find.bind(1, accountId).bind(2, item.remoteId);
+        if (find.next()) {
+            const qint64 id = find.int64(0);
+            const qint64 storedUpdated = find.int64(1);
+            find.reset();
+            if (item.updatedAt <= storedUpdated) {
+                ++stats.unchanged;
+                continue;
+            }
+            // An upstream edit: new text, same triage state.
+            Statement& up = db.cached("UPDATE items SET text = ?2, html = ?3, updated_at = ?4, url = ?5, lang = ?6, "
+                                      "fetched_at = ?7 WHERE id = ?1");
+            up.bind(1, id).bind(2, item.text).bind(3, item.html).bind(4, item.updatedAt).bind(5, item.url);
+            up.bind(6, item.lang).bind(7, nowMs);
+            if (auto r = up.exec(); !r) {
+                return unexpected(r.error());
+            }
+            Statement& fts = db.cached("UPDATE items_fts SET text = ?2, author = ?3 WHERE rowid = ?1");
+            fts.bind(1, id).bind(2, item.text).bind(3, authorSearchText(item.author));
+            if (auto r = fts.exec(); !r) {
+                return unexpected(r.error());
+            }
+            changes.updatedItems.append(id);
+            ++stats.updated;
+            continue;
+        }
+        if (find.failed()) {
+            return unexpected(find.error());
+        }
+        auto identity = resolveIdentity(db, item.author, item.createdAt);
+        if (!identity) {
+            return unexpected(identity.error());
+        }
+        // Threads are named by their root: inherit the parent's thread when we have the parent.
+        QString thread = item.threadRemoteId;
+        if (thread.isEmpty() && !item.parentRemoteId.isEmpty()) {
+            Statement& parent = db.cached("SELECT thread_remote_id FROM items WHERE account_id = ? AND remote_id = ?");
+            parent.bind(1, accountId).bind(2, item.parentRemoteId);
+            thread = parent.next() && !parent.isNull(0) ? parent.text(0) : item.parentRemoteId;
+            parent.reset();
+        }
+        if (thread.isEmpty()) {
+            thread = item.remoteId;
+        }
+        qint64 firstResponse = item.firstResponseAt;
+        model::Status status = item.status;
+        if (item.direction == Direction::Incoming) {
+            // Our answer may have been stored before the message it answers (streams arrive in any order).
+            // No min(): SQLite would answer it by walking the created_at index, i.e. the whole table.
+            Statement& ans = db.cached("SELECT created_at FROM items WHERE parent_remote_id = ? AND account_id = ? "
+                                       "AND direction = 'out'");
+            ans.bind(1, item.remoteId).bind(2, accountId);
+            while (ans.next()) {
+                const qint64 at = ans.int64(0);
+                firstResponse = firstResponse > 0 ? std::min(firstResponse, at) : at;
+            }
+            ans.reset();
+            if (firstResponse > 0 && status == model::Status::New) {
+                status = model::Status::Done;
+            }
+        }
+        Statement& ins = db.cached(
+            "INSERT INTO items(account_id, community_id, network, remote_id, notification_id, kind, direction, "
+            "identity_id, parent_remote_id, thread_remote_id, created_at, updated_at, fetched_at, text, html, url, "
+            "lang, visibility, rating, sentiment, status, first_response_at) "
+            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
+            "?22)");
+        ins.bind(1, accountId);
+        if (item.communityId > 0) {
+            ins.bind(2, item.communityId);
+        }
+        ins.bind(3, model::toString(item.network)).bind(4, item.remoteId).bind(5, item.notificationId);
+        ins.bind(6, model::toString(item.kind)).bind(7, model::toString(item.direction));
+        if (*identity > 0) {
+            ins.bind(8, *identity);
+        }
+        ins.bind(9, item.parentRemoteId).bind(10, thread).bind(11, item.createdAt);
+        ins.bind(12, item.updatedAt).bind(13, nowMs).bind(14, item.text.isNull() ? QStringLiteral("") : item.text);
+        ins.bind(15, item.html).bind(16, item.url).bind(17, item.lang).bind(18, item.visibility);
+        if (item.rating) {
+            ins.bind(19, *item.rating);
+        }
+        if (item.sentiment) {
+            ins.bind(20, *item.sentiment);
+        }
+        ins.bind(21, model::toString(status));
+        if (firstResponse > 0) {
+            ins.bind(22, firstResponse);
+        }
+        if (auto r = ins.exec(); !r) {
+            return unexpected(r.error());
+        }
+        const qint64 id = db.lastInsertId();
+        Statement& fts = db.cached("INSERT INTO items_fts(rowid, text, author) VALUES(?, ?, ?)");
+        fts.bind(1, id).bind(2, item.text).bind(3, authorSearchText(item.author));
+        if (auto r = fts.exec(); !r) {
+            return unexpected(r.error());
+        }
+        changes.insertedItems.append(id);
+        ++stats.inserted;
+        if (item.direction == Direction::Outgoing) {
+            if (auto r = linkReplyToParent(db, accountId, item, changes); !r) {
+                return unexpected(r.error());
+            }
+        }
+    }
+    return stats;
+}
+
+Expected<UpsertStats, Error> applyEdits(Database& db, qint64 accountId, const QList<Item>& edits, qint64 nowMs,
+                                        ChangeSet& changes) {
+    QList<Item> known;
+    for (const Item& e : edits) {
+        Statement& st = db.cached("SELECT 1 FROM items WHERE account_id = ? AND remote_id = ?");
+        st.bind(1, accountId).bind(2, e.remoteId);
+        if (st.next()) {
+            known.append(e);
+        }
+        st.reset();
+    }
+    return upsert(db, accountId, known, nowMs, changes);
+}
+
+Expected<void, Error> markDeleted(Database& db, qint64 accountId, const QString& remoteId, qint64 nowMs,
+                                  ChangeSet& changes) {
+    Statement& st = db.cached("UPDATE items SET deleted_at = ? WHERE account_id = ? AND remote_id = ? "
+                              "AND deleted_at IS NULL RETURNING id");
+    st.bind(1, nowMs).bind(2, accountId).bind(3, remoteId);
+    while (st.next()) {
+        changes.updatedItems.append(st.int64(0));
+    }
+    if (st.failed()) {
+        return unexpected(st.error());
+    }
+    st.reset();
+    return {};
+}
+
+Expected<void, Error> setStatus(Database& db, qint64 itemId, model::Status status, qint64 snoozeUntil,
+                                ChangeSet& changes) {
+    Statement& st = db.cached("UPDATE items SET status = ?, snooze_until = ? WHERE id = ?");
+    st.bind(1, model::toString(status));
+    if (status == model::Status::Snoozed) {
+        st.bind(2, snoozeUntil);
+    }
+    st.bind(3, itemId);
+    if (auto r = st.exec(); !r) {
+        return r;
+    }
+    if (db.changes() == 0) {
+        return unexpected(Error{ErrorCode::NotFound, QStringLiteral("no item %1").arg(itemId)});
+    }
+    changes.updatedItems.append(itemId);
+    return {};
+}
+
+Item readItem(const Statement& st) {
+    Item it;
+    it.id = st.int64(0);
+    it.accountId = st.int64(1);
+    it.communityId = st.int64(2);
+    it.network = model::networkFromString(st.text(3)).value_or(model::Network::Mastodon);
+    it.remoteId = st.text(4);
+    it.notificationId = st.text(5);
+    it.kind = model::kindFromString(st.text(6)).value_or(model::Kind::Mention);
+    it.direction = model::directionFromString(st.text(7)).value_or(Direction::Incoming);
+    it.author.id = st.int64(8);
+    it.author.network = it.network;
+    it.author.handle = st.text(9);
+    it.author.displayName = st.text(10);
+    it.author.avatarUrl = st.text(11);
+    it.author.profileUrl = st.text(12);
+    it.parentRemoteId = st.text(13);
+    it.threadRemoteId = st.text(14);
+    it.createdAt = st.int64(15);
+    it.updatedAt = st.int64(16);
+    it.fetchedAt = st.int64(17);
+    it.text = st.text(18);
+    it.html = st.text(19);
+    it.url = st.text(20);
+    it.lang = st.text(21);
+    it.visibility = st.text(22);
+    if (!st.isNull(23)) {
+        it.rating = static_cast<int>(st.int64(23));
+    }
+    if (!st.isNull(24)) {
+        it.sentiment = st.real(24);
+    }
+    it.status = model::statusFromString(st.text(25)).value_or(model::Status::New);
+    it.snoozeUntil = st.int64(26);
+    it.assignee = st.text(27);
+    it.firstResponseAt = st.int64(28);
+    it.deleted = !st.isNull(29);
+    it.author.remoteId = st.text(30);
+    return it;
+}
+
+std::optional<Item> byId(Database& db, qint64 itemId) {
+    Statement st(db, BATON_ITEM_SELECT "WHERE items.id = ?");
+    st.bind(1, itemId);
+    if (st.next()) {
+        return readItem(st);
+    }
+    return std::nullopt;
+}
+
+std::optional<Item> byRemoteId(Database& db, qint64 accountId, const QString& remoteId) {
+    Statement st(db, BATON_ITEM_SELECT "WHERE items.account_id = ? AND items.remote_id = ?");
+    st.bind(1, accountId).bind(2, remoteId);
+    if (st.next()) {
+        return readItem(st);
+    }
+    return std::nullopt;
+}
+
+QList<Item> thread(Database& db, qint64 accountId, const QString& threadRemoteId) {
+    Statement st(db, BATON_ITEM_SELECT "WHERE items.account_id = ? AND (items.thread_remote_id = ?2 OR "
+                                       "items.remote_id = ?2) ORDER BY items.created_at, items.id");
+    st.bind(1, accountId).bind(2, threadRemoteId);
+    QList<Item> out;
+    while (st.next()) {
+        out.append(readItem(st));
+    }
+    return out;
+}
+
+qint64 count(Database& db) {
+    Statement st(db, "SELECT count(*) FROM items");
+    return st.next() ? st.int64(0) : 0;
+}
+
+} // namespace baton::store::ItemRepository

@@ -1,0 +1,293 @@
+#include "core/store/Store.h"
+
+#include "core/store/AccountRepository.h"
+#include "core/store/ItemRepository.h"
+#include "core/store/Migrations.h"
+#include "core/store/OutboxRepository.h"
+#include "core/store/SyncStateRepository.h"
+
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace baton;
+using namespace baton::store;
+
+namespace {
+
+model::Item mention(const QString& remoteId, qint64 createdAt, const QString& text, const QString& handle = {}) {
+    model::Item it;
+    it.remoteId = remoteId;
+    it.createdAt = createdAt;
+    it.text = text;
+    it.author.handle = handle.isEmpty() ? QStringLiteral("alice@example.social") : handle;
+    it.author.displayName = QStringLiteral("Alice");
+    it.author.remoteId = QStringLiteral("42");
+    return it;
+}
+
+qint64 scalar(Database& db, const char* sql) {
+    Statement st(db, sql);
+    return st.next() ? st.int64(0) : -1;
+}
+
+} // namespace
+
+class StoreTest : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<Store> m_store;
+    qint64 m_account = 0;
+
+private slots:
+    void init() {
+        QVERIFY(m_dir.isValid());
+        const QString path = m_dir.filePath(QStringLiteral("t%1.db").arg(QRandomGenerator::global()->generate()));
+        auto s = Store::open(path);
+        QVERIFY2(s.hasValue(), qPrintable(s ? QString() : s.error().toString()));
+        m_store = std::move(*s);
+        model::Account a;
+        a.name = QStringLiteral("main");
+        a.baseUrl = QStringLiteral("https://example.social");
+        a.createdAt = 1;
+        auto r = m_store->writer().run([&](Database& db, ChangeSet& c) -> Expected<void, Error> {
+            auto id = AccountRepository::add(db, a, c);
+            if (!id) {
+                return unexpected(id.error());
+            }
+            m_account = *id;
+            return {};
+        });
+        QVERIFY(r.hasValue());
+    }
+    void cleanup() { m_store.reset(); }
+
+    void migratesEmptyFileToLatest() {
+        Database db;
+        QVERIFY(db.open(m_dir.filePath(QStringLiteral("empty.db"))).hasValue());
+        QCOMPARE(db.userVersion(), 0);
+        QVERIFY(migrate(db).hasValue());
+        QCOMPARE(db.userVersion(), latestSchemaVersion());
+        QVERIFY(migrate(db).hasValue()); // idempotent
+        QCOMPARE(db.integrityCheck(), QStringLiteral("ok"));
+        QCOMPARE(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'items_fts'"), 1);
+    }
+
+    void refusesNewerSchema() {
+        Database db;
+        QVERIFY(db.open(m_dir.filePath(QStringLiteral("future.db"))).hasValue());
+        QVERIFY(db.exec("PRAGMA user_version = 999").hasValue());
+        auto r = migrate(db);
+        QVERIFY(!r.hasValue());
+        QCOMPARE(r.error().code, ErrorCode::Migration);
+        QCOMPARE(db.userVersion(), 999); // untouched
+    }
+
+    void corruptFileIsReportedNotOverwritten() {
+        const QString path = m_dir.filePath(QStringLiteral("corrupt.db"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        const QByteArray junk = QByteArray("this is not a database").repeated(200);
+        f.write(junk);
+        f.close();
+        auto s = Store::open(path);
+        QVERIFY(!s.hasValue());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), junk);
+    }
+
+    void databaseIsOwnerOnly() {
+        const auto perms = QFile::permissions(m_store->path());
+        QVERIFY(perms.testFlag(QFile::ReadOwner));
+        QVERIFY(!perms.testFlag(QFile::ReadOther));
+        QVERIFY(!perms.testFlag(QFile::ReadGroup));
+    }
+
+    void upsertIsIdempotent() {
+        const QList<model::Item> page{mention(QStringLiteral("100"), 1000, QStringLiteral("hello")),
+                                      mention(QStringLiteral("101"), 2000, QStringLiteral("world"))};
+        UpsertStats first, second;
+        auto r = m_store->writer().run([&](Database& db, ChangeSet& c) -> Expected<void, Error> {
+            auto a = ItemRepository::upsert(db, m_account, page, 5, c);
+            if (!a) {
+                return unexpected(a.error());
+            }
+            first = *a;
+            auto b = ItemRepository::upsert(db, m_account, page, 6, c);
+            if (!b) {
+                return unexpected(b.error());
+            }
+            second = *b;
+            return {};
+        });
+        QVERIFY(r.hasValue());
+        QCOMPARE(first.inserted, 2);
+        QCOMPARE(second.inserted, 0);
+        QCOMPARE(second.unchanged, 2);
+        QCOMPARE(ItemRepository::count(m_store->reader()), 2);
+        QCOMPARE(scalar(m_store->reader(), "SELECT count(*) FROM identities"), 1);
+        QCOMPARE(scalar(m_store->reader(), "SELECT count(*) FROM items_fts"), 2);
+    }
+
+    void editsReplaceTextAndIndex() {
+        auto item = mention(QStringLiteral("200"), 1000, QStringLiteral("the croissant was stale"));
+        QVERIFY(m_store->writer().run([&](Database& db, ChangeSet& c) -> Expected<void, Error> {
+            auto r = ItemRepository::upsert(db, m_account, {item}, 1, c);
+            return r ? Expected<void, Error>{} : unexpected(r.error());
+        }));
+        item.text = QStringLiteral("the baguette was perfect");
+        item.updatedAt = 5000;
+        ChangeSet seen;
+        QVERIFY(m_store->writer().run([&](Database& db, ChangeSet& c) -> Expected<void, Error> {
+            auto r = ItemRepository::applyEdits(db, m_account, {item, mention(QStringLiteral("never"), 1, {})}, 2, c);
+            seen = c;
+            return r ? Expected<void, Error>{} : unexpected(r.error());
+        }));
+        QCOMPARE(seen.updatedItems.size(), 1);
+        QCOMPARE(ItemRepository::count(m_store->reader()), 1); // the unknown edit was not inserted
+        const auto stored = ItemRepository::byRemoteId(m_store->reader(), m_account, QStringLiteral("200"));
+        QVERIFY(stored);
+        QCOMPARE(stored->text, QStringLiteral("the baguette was perfect"));
+        QCOMPARE(stored->updatedAt, 5000);
+        QCOMPARE(scalar(m_store->reader(), "SELECT count(*) FROM items_fts WHERE items_fts MATCH 'croissant'"), 0);
+        QCOMPARE(scalar(m_store->reader(), "SELECT count(*) FROM items_fts WHERE items_fts MATCH 'baguette'"), 1);
+    }
+
+    void outgoingReplySetsFirstResponseWhicheverArrivesFirst() {
+        model::Item reply = mention(QStringLiteral("r1"), 9000, QStringLiteral("thanks!"), QStringLiteral("us@x"));
+        reply.direction = model::Direction::Outgoing;
+        reply.kind = model::Kind::Reply;
+        reply.parentRemoteId = QStringLiteral("p1");
+        const model::Item parent = mention(QStringLiteral("p1"), 1000, QStringLiteral("question?"));
+        model::Item late = reply;
+        late.remoteId = QStringLiteral("r0");
+        late.createdAt = 7000;
+        // Our reply is stored before the message it answers, then an earlier reply arrives.
+        QVERIFY(m_store->writer().run([&](Database& db, ChangeSet& c) -> Expected<void, Error> {
+            for (const auto& batch :
+                 {QList<model::Item>{reply}, QList<model::Item>{parent}, QList<model::Item>{late}}) {
+                auto r = ItemRepository::upsert(db, m_account, batch, 1, c);
+                if (!r) {
+                    return unexpected(r.error());
+                }
+            }
+            return {};
+        }));
+        const auto p = ItemRepository::byRemoteId(m_store->reader(), m_account, QStringLiteral("p1"));
+        QVERIFY(p);
+        QCOMPARE(p->firstResponseAt, 7000);
+        QCOMPARE(model::toString(p->status), QStringLiteral("done"));
+        const auto r = ItemRepository::byRemoteId(m_store->reader(), m_account, QStringLiteral("r1"));
+        QCOMPARE(r->threadRemoteId, QStringLiteral("p1"));
+    }
+
+    void writerBatchesQueuedJobsIntoOneTransaction() {
+        QSignalSpy changed(&m_store->writer(), &StoreWriter::changed);
+        const qint64 before = m_store->writer().transactionsCommitted();
+        // Block the writer with a slow first job so the rest queue up behind it.
+        std::atomic<bool> release{false};
+        m_store->writer().submit([&](Database&, ChangeSet&) -> Expected<void, Error> {
+            while (!release.load()) {
+                QThread::msleep(1);
+            }
+            return {};
+        });
+        int done = 0;
+        for (int i = 0; i < 50; ++i) {
+            m_store->writer().submit(
+                [i, this](Database& db, ChangeSet& c) -> Expected<void, Error> {
+                    auto r = ItemRepository::upsert(
+                        db, m_account, {mention(QStringLiteral("b%1").arg(i), i, QStringLiteral("x"))}, 1, c);
+                    return r ? Expected<void, Error>{} : unexpected(r.error());
+                },
+                this, [&done](Expected<void, Error> r) { done += r ? 1 : 0; });
+        }
+        // One failing job rolls back alone.
+        bool failed = false;
+        m_store->writer().submit(
+            [this](Database& db, ChangeSet& c) -> Expected<void, Error> {
+                auto r = ItemRepository::upsert(db, m_account, {mention(QStringLiteral("bad"), 1, {})}, 1, c);
+                Q_UNUSED(r);
+                return unexpected(Error{ErrorCode::InvalidArgument, QStringLiteral("refused")});
+            },
+            this, [&failed](Expected<void, Error> r) { failed = !r; });
+        release = true;
+        QTRY_COMPARE_WITH_TIMEOUT(done, 50, 10000);
+        QTRY_VERIFY(failed);
+        const qint64 transactions = m_store->writer().transactionsCommitted() - before;
+        QVERIFY2(transactions <= 2, qPrintable(QString::number(transactions)));
+        QCOMPARE(ItemRepository::count(m_store->reader()), 50);
+        QVERIFY(!ItemRepository::byRemoteId(m_store->reader(), m_account, QStringLiteral("bad")));
+        QTRY_VERIFY(!changed.isEmpty());
+        int inserted = 0;
+        for (const auto& args : changed) {
+            inserted += static_cast<int>(args.at(0).value<ChangeSet>().insertedItems.size());
+        }
+        QCOMPARE(inserted, 50);
+    }
+
+    void syncStateRoundTrip() {
+        SyncState s;
+        s.accountId = m_account;
+        s.stream = QStringLiteral("notifications");
+        s.cursor = QStringLiteral("109999999999999999999");
+        s.backfillCursor = QStringLiteral("1000");
+        s.lastOkAt = 77;
+        QVERIFY(m_store->writer().run([&](Database& db, ChangeSet& c) { return SyncStateRepository::save(db, s, c); }));
+        const SyncState back = SyncStateRepository::get(m_store->reader(), m_account, s.stream);
+        QCOMPARE(back.cursor, s.cursor);
+        QCOMPARE(back.backfillCursor, s.backfillCursor);
+        QCOMPARE(back.backfillDone, false);
+        QCOMPARE(back.lastOkAt, 77);
+    }
+
+    void outboxKeepsTextAndRecordsSentReply() {
+        const model::Item parent = mention(QStringLiteral("q1"), 1000, QStringLiteral("how do I export?"));
+        QVERIFY(m_store->writer().run([&](Database& db, ChangeSet& c) -> Expected<void, Error> {
+            auto r = ItemRepository::upsert(db, m_account, {parent}, 1, c);
+            return r ? Expected<void, Error>{} : unexpected(r.error());
+        }));
+        model::OutboxEntry e;
+        e.accountId = m_account;
+        e.parentRemoteId = QStringLiteral("q1");
+        e.text = QStringLiteral("File → Export");
+        e.idempotencyKey = QStringLiteral("k1");
+        e.createdAt = 10;
+        qint64 id = 0;
+        QVERIFY(m_store->writer().run([&](Database& db, ChangeSet& c) -> Expected<void, Error> {
+            auto r = OutboxRepository::enqueue(db, e, c);
+            if (!r) {
+                return unexpected(r.error());
+            }
+            id = *r;
+            return OutboxRepository::markSending(db, id, c);
+        }));
+        QCOMPARE(OutboxRepository::due(m_store->reader(), 100).size(), 1); // a dead sender's entry is due again
+        model::Item posted = mention(QStringLiteral("s9"), 5000, e.text, QStringLiteral("us@x"));
+        posted.accountId = m_account;
+        posted.direction = model::Direction::Outgoing;
+        posted.parentRemoteId = QStringLiteral("q1");
+        QVERIFY(m_store->writer().run(
+            [&](Database& db, ChangeSet& c) { return OutboxRepository::markSent(db, id, posted, 6000, c); }));
+        const auto sent = OutboxRepository::byId(m_store->reader(), id);
+        QCOMPARE(model::toString(sent->state), QStringLiteral("sent"));
+        QCOMPARE(sent->remoteId, QStringLiteral("s9"));
+        QCOMPARE(sent->text, e.text);
+        QVERIFY(OutboxRepository::due(m_store->reader(), 100000).isEmpty());
+        QCOMPARE(ItemRepository::byRemoteId(m_store->reader(), m_account, QStringLiteral("q1"))->firstResponseAt, 5000);
+        // Empty replies are refused before anything is stored.
+        model::OutboxEntry empty = e;
+        empty.text = QStringLiteral("   ");
+        empty.idempotencyKey = QStringLiteral("k2");
+        auto r = m_store->writer().run([&](Database& db, ChangeSet& c) -> Expected<void, Error> {
+            auto x = OutboxRepository::enqueue(db, empty, c);
+            return x ? Expected<void, Error>{} : unexpected(x.error());
+        });
+        QVERIFY(!r.hasValue());
+        QCOMPARE(OutboxRepository::list(m_store->reader()).size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(StoreTest)
+#include "StoreTest.moc"
