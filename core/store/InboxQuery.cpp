@@ -12,18 +12,18 @@ struct SortSpec {
     bool descending;
 };
 
+// key == nullptr: order by the time key (items.id) alone.
 SortSpec sortSpec(InboxSort s) {
     switch (s) {
     case InboxSort::Newest:
-        return {"items.created_at", true};
+        return {nullptr, true};
     case InboxSort::Oldest:
-        return {"items.created_at", false};
+    case InboxSort::WaitingLongest:
+        return {nullptr, false};
     case InboxSort::MostNegative:
         return {"coalesce(items.sentiment_override, items.sentiment, 0)", false};
-    case InboxSort::WaitingLongest:
-        return {"items.created_at", false};
     }
-    return {"items.created_at", true};
+    return {nullptr, true};
 }
 
 template <typename T, typename F>
@@ -41,8 +41,14 @@ void addInList(QByteArray& where, QList<QVariant>& binds, const char* column, co
     where += ')';
 }
 
-void buildWhere(const InboxFilter& f, QByteArray& where, QList<QVariant>& binds) {
+void buildWhere(const InboxFilter& f, QByteArray& where, QList<QVariant>& binds, bool ftsDriven) {
     where = "WHERE 1";
+    if (ftsDriven) {
+        // Search in time order: the full-text index (keyed by the time key) drives the scan, newest first,
+        // so a common word costs one page of matches, not all of them.
+        where += " AND items_fts MATCH ?";
+        binds.append(ftsExpression(f.search));
+    }
     if (f.direction) {
         where += " AND items.direction = ?";
         binds.append(model::toString(*f.direction));
@@ -51,7 +57,14 @@ void buildWhere(const InboxFilter& f, QByteArray& where, QList<QVariant>& binds)
         where += " AND items.deleted_at IS NULL";
     }
     addInList(where, binds, "items.status", f.statuses, [](model::Status s) { return QVariant(model::toString(s)); });
-    addInList(where, binds, "items.network", f.networks, [](model::Network n) { return QVariant(model::toString(n)); });
+    if (!f.networks.isEmpty()) {
+        // Through the accounts, so the account index serves it.
+        QByteArray sub;
+        QList<QVariant> subBinds;
+        addInList(sub, subBinds, "network", f.networks, [](model::Network n) { return QVariant(model::toString(n)); });
+        where += " AND items.account_id IN (SELECT id FROM accounts WHERE 1" + sub + ")";
+        binds += subBinds;
+    }
     addInList(where, binds, "items.account_id", f.accountIds, [](qint64 v) { return QVariant(v); });
     addInList(where, binds, "items.community_id", f.communityIds, [](qint64 v) { return QVariant(v); });
     addInList(where, binds, "items.kind", f.kinds, [](model::Kind k) { return QVariant(model::toString(k)); });
@@ -63,12 +76,15 @@ void buildWhere(const InboxFilter& f, QByteArray& where, QList<QVariant>& binds)
         where += " AND coalesce(items.sentiment_override, items.sentiment) <= ?";
         binds.append(*f.sentimentMax);
     }
+    // The id bounds let SQLite seek; the created_at test keeps the boundary exact to the millisecond.
     if (f.from) {
-        where += " AND items.created_at >= ?";
+        where += " AND items.id >= ? AND items.created_at >= ?";
+        binds.append(timeKeyBase(*f.from));
         binds.append(*f.from);
     }
     if (f.to) {
-        where += " AND items.created_at < ?";
+        where += " AND items.id < ? AND items.created_at < ?";
+        binds.append(timeKeyBase(*f.to) + kTimeKeySlots);
         binds.append(*f.to);
     }
     if (f.needsReply) {
@@ -86,7 +102,7 @@ void buildWhere(const InboxFilter& f, QByteArray& where, QList<QVariant>& binds)
         binds.append(f.tag);
     }
     const QString fts = ftsExpression(f.search);
-    if (!fts.isEmpty()) {
+    if (!fts.isEmpty() && !ftsDriven) {
         where += " AND items.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)";
         binds.append(fts);
     }
@@ -114,21 +130,32 @@ QString ftsExpression(const QString& userText) {
 
 SqlQuery build(const InboxFilter& filter, const std::optional<InboxCursor>& after, int limit) {
     SqlQuery q;
-    QByteArray where;
-    buildWhere(filter, where, q.binds);
     const SortSpec sort = sortSpec(filter.sort);
+    const bool ftsDriven = sort.key == nullptr && !ftsExpression(filter.search).isEmpty();
+    QByteArray where;
+    buildWhere(filter, where, q.binds, ftsDriven);
+    const char* idColumn = ftsDriven ? "items_fts.rowid" : "items.id";
+    const char* dir = sort.descending ? " DESC" : " ASC";
     if (after) {
-        // Row-value comparison keeps paging stable and lets SQLite seek straight into the index.
-        where += " AND (";
-        where += sort.key;
-        where += ", items.id) ";
-        where += sort.descending ? "<" : ">";
-        where += " (?, ?)";
-        q.binds.append(after->key);
+        if (sort.key) {
+            // Row-value comparison keeps paging stable across equal keys and lets SQLite seek.
+            where += QByteArray(" AND (") + sort.key + ", items.id) " + (sort.descending ? "<" : ">") + " (?, ?)";
+            q.binds.append(after->key);
+        } else {
+            where += QByteArray(" AND ") + idColumn + (sort.descending ? " < ?" : " > ?");
+        }
         q.binds.append(after->id);
     }
-    q.sql = QByteArray(BATON_ITEM_SELECT) + where + " ORDER BY " + sort.key + (sort.descending ? " DESC" : " ASC") +
-            ", items.id" + (sort.descending ? " DESC" : " ASC") + " LIMIT ?";
+    QByteArray select = BATON_ITEM_SELECT;
+    if (ftsDriven) {
+        select.replace("FROM items LEFT JOIN", "FROM items_fts JOIN items ON items.id = items_fts.rowid LEFT JOIN");
+    }
+    QByteArray order = " ORDER BY ";
+    if (sort.key) {
+        order += QByteArray(sort.key) + dir + ", ";
+    }
+    order += QByteArray(idColumn) + dir;
+    q.sql = select + where + order + " LIMIT ?";
     q.binds.append(limit);
     return q;
 }
@@ -149,8 +176,6 @@ InboxPage page(Database& db, const InboxFilter& filter, const std::optional<Inbo
         c.id = last.id;
         if (filter.sort == InboxSort::MostNegative) {
             c.key = last.sentiment.value_or(0.0);
-        } else {
-            c.key = last.createdAt;
         }
         out.next = c;
     }
@@ -160,7 +185,7 @@ InboxPage page(Database& db, const InboxFilter& filter, const std::optional<Inbo
 qint64 count(Database& db, const InboxFilter& filter) {
     QByteArray where;
     QList<QVariant> binds;
-    buildWhere(filter, where, binds);
+    buildWhere(filter, where, binds, false);
     const QByteArray sql = QByteArray("SELECT count(*) FROM items ") + where;
     Statement st(db, sql.constData());
     for (qsizetype i = 0; i < binds.size(); ++i) {

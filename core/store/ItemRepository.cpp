@@ -15,19 +15,26 @@ Expected<qint64, Error> resolveIdentity(Database& db, const model::Identity& who
         return qint64{0};
     }
     const QString network = model::toString(who.network);
-    Statement& find = db.cached("SELECT id FROM identities WHERE network = ? AND handle = ?");
+    Statement& find = db.cached("SELECT id, display_name, avatar_url, profile_url, remote_id, first_seen, last_seen "
+                                "FROM identities WHERE network = ? AND handle = ?");
     find.bind(1, network).bind(2, who.handle);
     if (find.next()) {
         const qint64 id = find.int64(0);
+        // Refresh what the network says about the person only when something moved: most items change nothing.
+        const bool changed = find.text(1) != who.displayName || find.text(2) != who.avatarUrl ||
+                             find.text(3) != who.profileUrl ||
+                             (!who.remoteId.isEmpty() && find.text(4) != who.remoteId) || seenAt < find.int64(5) ||
+                             seenAt > find.int64(6);
         find.reset();
-        // Refresh what the network says about the person only when something moved, to keep writes rare.
+        if (!changed) {
+            return id;
+        }
         Statement& touch = db.cached(
             "UPDATE identities SET display_name = ?2, avatar_url = ?3, profile_url = ?4, "
             "remote_id = coalesce(?5, remote_id), last_seen = max(last_seen, ?6), first_seen = min(first_seen, ?6) "
-            "WHERE id = ?1 AND (display_name IS NOT ?2 OR avatar_url IS NOT ?3 OR profile_url IS NOT ?4 "
-            "OR last_seen < ?6 OR first_seen > ?6)");
+            "WHERE id = ?1");
         touch.bind(1, id).bind(2, who.displayName).bind(3, who.avatarUrl).bind(4, who.profileUrl);
-        touch.bind(5, who.remoteId).bind(6, seenAt);
+        touch.bind(5, who.remoteId.isEmpty() ? QString() : who.remoteId).bind(6, seenAt);
         if (auto r = touch.exec(); !r) {
             return unexpected(r.error());
         }
@@ -44,6 +51,32 @@ Expected<qint64, Error> resolveIdentity(Database& db, const model::Identity& who
         return unexpected(r.error());
     }
     return db.lastInsertId();
+}
+
+// The first free time key at or after the item's second (see timeKeyBase).
+Expected<qint64, Error> allocateTimeKey(Database& db, qint64 createdAt) {
+    const qint64 base = timeKeyBase(createdAt);
+    Statement& st = db.cached("SELECT max(id) FROM items WHERE id >= ? AND id < ?");
+    st.bind(1, base).bind(2, base + kTimeKeySlots);
+    qint64 id = base;
+    if (st.next() && !st.isNull(0)) {
+        id = st.int64(0) + 1;
+    }
+    st.reset();
+    if (id < base + kTimeKeySlots) {
+        return id; // above the highest key of its second: free
+    }
+    // More than 1024 items in one second spill into the next seconds' slots: still in order, still unique.
+    Statement& taken = db.cached("SELECT 1 FROM items WHERE id = ?");
+    for (;;) {
+        taken.bind(1, id);
+        const bool used = taken.next();
+        taken.reset();
+        if (!used) {
+            return id;
+        }
+        ++id;
+    }
 }
 
 // An outgoing reply answers its parent: remember the earliest answer and move a new parent to done.
@@ -138,12 +171,16 @@ Expected<UpsertStats, Error> upsert(Database& db, qint64 accountId, const QList<
                 status = model::Status::Done;
             }
         }
+        auto key = allocateTimeKey(db, item.createdAt);
+        if (!key) {
+            return unexpected(key.error());
+        }
         Statement& ins = db.cached(
-            "INSERT INTO items(account_id, community_id, network, remote_id, notification_id, kind, direction, "
+            "INSERT INTO items(id, account_id, community_id, network, remote_id, notification_id, kind, direction, "
             "identity_id, parent_remote_id, thread_remote_id, created_at, updated_at, fetched_at, text, html, url, "
             "lang, visibility, rating, sentiment, status, first_response_at) "
-            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
-            "?22)");
+            "VALUES(?23, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
+            "?21, ?22)");
         ins.bind(1, accountId);
         if (item.communityId > 0) {
             ins.bind(2, item.communityId);
@@ -166,6 +203,7 @@ Expected<UpsertStats, Error> upsert(Database& db, qint64 accountId, const QList<
         if (firstResponse > 0) {
             ins.bind(22, firstResponse);
         }
+        ins.bind(23, *key);
         if (auto r = ins.exec(); !r) {
             return unexpected(r.error());
         }
@@ -293,8 +331,9 @@ std::optional<Item> byRemoteId(Database& db, qint64 accountId, const QString& re
 }
 
 QList<Item> thread(Database& db, qint64 accountId, const QString& threadRemoteId) {
-    Statement st(db, BATON_ITEM_SELECT "WHERE items.account_id = ? AND (items.thread_remote_id = ?2 OR "
-                                       "items.remote_id = ?2) ORDER BY items.created_at, items.id");
+    Statement st(db, BATON_ITEM_SELECT "WHERE items.account_id = ?1 AND ((items.thread_remote_id = ?2 AND "
+                                       "items.thread_remote_id <> items.remote_id) OR items.remote_id = ?2) "
+                                       "ORDER BY items.id");
     st.bind(1, accountId).bind(2, threadRemoteId);
     QList<Item> out;
     while (st.next()) {

@@ -25,6 +25,13 @@ struct UpsertStats {
     int unchanged = 0;
 };
 
+// Item ids are time keys: (created_at in whole seconds) * 1024 + a slot, the first free one from 0. Ordering by
+// id is ordering by time (to the second), ids stay below 2^53 (safe in JSON) for dates before the year 2250.
+constexpr qint64 kTimeKeySlots = 1024;
+inline qint64 timeKeyBase(qint64 createdAtMs) {
+    return (createdAtMs > 0 ? createdAtMs / 1000 : 0) * kTimeKeySlots;
+}
+
 // Writes items as one network delivered them. Runs inside the caller's transaction (a writer job).
 namespace ItemRepository {
 

@@ -78,15 +78,15 @@ CREATE TABLE items(
     deleted_at INTEGER,
     UNIQUE(account_id, remote_id)
 );
-CREATE INDEX items_created ON items(created_at);
-CREATE INDEX items_status_created ON items(status, created_at);
-CREATE INDEX items_account_created ON items(account_id, created_at);
-CREATE INDEX items_network_created ON items(network, created_at);
-CREATE INDEX items_kind_created ON items(kind, created_at);
-CREATE INDEX items_community_created ON items(community_id, created_at) WHERE community_id IS NOT NULL;
-CREATE INDEX items_identity_created ON items(identity_id, created_at);
+-- items.id is a time key (see ItemRepository::timeKey), so rowid order is time order: "newest first" walks the
+-- table itself, every single-column index below is already sorted by time within its value, and the full-text
+-- index (keyed by the same id) streams its matches newest first.
+CREATE INDEX items_status ON items(status);
+CREATE INDEX items_account ON items(account_id);
+CREATE INDEX items_community ON items(community_id) WHERE community_id IS NOT NULL;
+CREATE INDEX items_identity ON items(identity_id);
 CREATE INDEX items_parent ON items(parent_remote_id, account_id) WHERE parent_remote_id IS NOT NULL;
-CREATE INDEX items_thread ON items(thread_remote_id, account_id);
+CREATE INDEX items_thread ON items(thread_remote_id, account_id) WHERE thread_remote_id <> remote_id;
 
 -- Full-text index keyed by items.id. It keeps its own copy of the text so edits and deletions are exact and
 -- snippet()/highlight() work for search results.

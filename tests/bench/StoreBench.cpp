@@ -178,7 +178,6 @@ int main(int argc, char** argv) {
         if (!r) {
             qFatal("upsert failed: %s", qPrintable(r.error().toString()));
         }
-        normalised += parsed->items;
         if (p % kPagesPerTransaction == kPagesPerTransaction - 1 || p == pages.size() - 1) {
             (void)db.exec("COMMIT");
         }
@@ -187,6 +186,9 @@ int main(int argc, char** argv) {
     const qint64 stored = store::ItemRepository::count(db);
 
     // ---- The limit: the same rows inserted raw into the same schema (identities already known).
+    for (const QByteArray& page : std::as_const(pages)) {
+        normalised += connectors::mastodon::parseNotifications(page, ctx)->items; // untimed
+    }
     const QString rawPath = dbPath + QStringLiteral(".raw");
     QFile::remove(rawPath);
     double rawS = 0;
@@ -199,6 +201,7 @@ int main(int argc, char** argv) {
             "INSERT INTO accounts(id, network, name, base_url, created_at) VALUES(1, 'mastodon', 'r', 'x', 0)");
         (void)raw.exec(
             "INSERT INTO identities(id, network, handle, first_seen, last_seen) VALUES(1, 'mastodon', 'h', 0, 0)");
+        qint64 rawId = 0;
         store::Statement ins(raw,
                              "INSERT INTO items(account_id, network, remote_id, notification_id, kind, direction, "
                              "identity_id, thread_remote_id, created_at, fetched_at, text, html, url, lang, "
@@ -213,6 +216,7 @@ int main(int argc, char** argv) {
             const model::Item& it = normalised[i];
             ins.bind(1, it.remoteId).bind(2, it.notificationId).bind(3, it.remoteId).bind(4, it.createdAt);
             ins.bind(5, it.text).bind(6, it.html).bind(7, it.url).bind(8, it.lang).bind(9, it.visibility);
+            ins.bind(10, ++rawId);
             (void)ins.exec();
             fts.bind(1, raw.lastInsertId()).bind(2, it.text).bind(3, it.author.displayName + u' ' + it.author.handle);
             (void)fts.exec();

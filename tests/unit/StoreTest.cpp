@@ -227,6 +227,34 @@ private slots:
         QCOMPARE(inserted, 50);
     }
 
+    void timeKeysOrderByTimeAndSurviveCrowdedSeconds() {
+        // 1,100 items in the same second (more than its 1,024 slots), then one a second later.
+        QList<model::Item> crowd;
+        for (int i = 0; i < 1100; ++i) {
+            crowd << mention(QStringLiteral("c%1").arg(i), 1'795'000'000'000 + i % 1000, QStringLiteral("x"));
+        }
+        QVERIFY(m_store->writer().run([&](Database& db, ChangeSet& c) -> Expected<void, Error> {
+            auto r = ItemRepository::upsert(db, m_account, crowd, 1, c);
+            if (!r) {
+                return unexpected(r.error());
+            }
+            auto later = ItemRepository::upsert(
+                db, m_account, {mention(QStringLiteral("later"), 1'795'000'001'500, QStringLiteral("y"))}, 1, c);
+            return later ? Expected<void, Error>{} : unexpected(later.error());
+        }));
+        QCOMPARE(ItemRepository::count(m_store->reader()), 1101);
+        Statement st(m_store->reader(), "SELECT id, created_at FROM items ORDER BY id");
+        qint64 lastCreated = 0;
+        qint64 maxId = 0;
+        while (st.next()) {
+            QVERIFY(st.int64(1) / 1000 >= lastCreated / 1000); // id order is time order, to the second
+            lastCreated = st.int64(1);
+            maxId = st.int64(0);
+        }
+        QVERIFY(maxId < (qint64(1) << 53)); // safe as a JSON number
+        QCOMPARE(timeKeyBase(1'795'000'000'999), qint64(1'795'000'000) * kTimeKeySlots);
+    }
+
     void syncStateRoundTrip() {
         SyncState s;
         s.accountId = m_account;
