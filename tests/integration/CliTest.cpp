@@ -1,0 +1,230 @@
+// The command line as a user drives it: the real `baton` binary against an in-process sandbox.
+#include "core/sandbox/SandboxServer.h"
+#include "core/store/Database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace baton;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+} // namespace
+
+class CliTest : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<sandbox::SandboxServer> m_server;
+
+    Run baton(const QStringList& args, const QString& profile, const QMap<QString, QString>& env = {}) {
+        QProcess p;
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.remove(QStringLiteral("BATON_PROFILE"));
+        e.remove(QStringLiteral("DISPLAY")); // no keychain service: the file store must be chosen explicitly
+        e.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        for (auto it = env.cbegin(); it != env.cend(); ++it) {
+            e.insert(it.key(), it.value());
+        }
+        p.setProcessEnvironment(e);
+        QStringList all;
+        if (!profile.isEmpty()) {
+            all << QStringLiteral("--profile") << profile;
+        }
+        all += args;
+        p.start(qEnvironmentVariable("BATON_TEST_BIN_DIR") + QStringLiteral("/baton"), all);
+        if (!p.waitForFinished(120000)) {
+            p.kill();
+            p.waitForFinished();
+            return {};
+        }
+        return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    }
+
+    QString profile(const QString& name) { return m_dir.filePath(name); }
+
+    void addAccount(const QString& prof) {
+        const auto account = m_server->accounts().first();
+        const Run r = baton({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("mastodon"),
+                             QStringLiteral("--name"), QStringLiteral("main"), QStringLiteral("--base-url"),
+                             account.baseUrl, QStringLiteral("--token-env"), QStringLiteral("T"),
+                             QStringLiteral("--secret-store"), QStringLiteral("file")},
+                            prof, {{QStringLiteral("T"), account.token}});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+
+    QJsonArray inboxJson(const QString& prof, const QStringList& extra = {}) {
+        const Run r = baton(QStringList{QStringLiteral("inbox"), QStringLiteral("--json"), QStringLiteral("--limit"),
+                                        QStringLiteral("100000")} +
+                                extra,
+                            prof);
+        return QJsonDocument::fromJson(r.out).array();
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        sandbox::SandboxOptions o;
+        o.mentionsPerAccount = 400;
+        o.seed = 11;
+        m_server = std::make_unique<sandbox::SandboxServer>(o);
+        QVERIFY(m_server->start());
+    }
+
+    void usageErrors_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown verb") << QStringList{QStringLiteral("frobnicate")} << 2
+                                      << QStringLiteral("unknown command");
+        QTest::newRow("bad status") << QStringList{QStringLiteral("inbox"), QStringLiteral("--status"),
+                                                   QStringLiteral("maybe")}
+                                    << 2 << QStringLiteral("unknown status");
+        QTest::newRow("bad limit") << QStringList{QStringLiteral("inbox"), QStringLiteral("--limit"),
+                                                  QStringLiteral("x")}
+                                   << 2 << QStringLiteral("--limit");
+        QTest::newRow("reply without text")
+            << QStringList{QStringLiteral("reply"), QStringLiteral("5")} << 2 << QStringLiteral("--text");
+        QTest::newRow("reply to nothing")
+            << QStringList{QStringLiteral("reply"), QStringLiteral("5"), QStringLiteral("--text"), QStringLiteral("hi")}
+            << 1 << QStringLiteral("no item 5");
+        QTest::newRow("plain http elsewhere") << QStringList{QStringLiteral("account"),
+                                                             QStringLiteral("add"),
+                                                             QStringLiteral("mastodon"),
+                                                             QStringLiteral("--name"),
+                                                             QStringLiteral("x"),
+                                                             QStringLiteral("--base-url"),
+                                                             QStringLiteral("http://mastodon.example"),
+                                                             QStringLiteral("--token-env"),
+                                                             QStringLiteral("T")}
+                                              << 2 << QStringLiteral("https://");
+        QTest::newRow("unset token variable") << QStringList{QStringLiteral("account"),
+                                                             QStringLiteral("add"),
+                                                             QStringLiteral("mastodon"),
+                                                             QStringLiteral("--name"),
+                                                             QStringLiteral("x"),
+                                                             QStringLiteral("--base-url"),
+                                                             QStringLiteral("https://mastodon.example"),
+                                                             QStringLiteral("--token-env"),
+                                                             QStringLiteral("BATON_NOT_SET_ANYWHERE")}
+                                              << 2 << QStringLiteral("BATON_NOT_SET_ANYWHERE");
+        QTest::newRow("sync without accounts")
+            << QStringList{QStringLiteral("sync"), QStringLiteral("--once")} << 1 << QStringLiteral("no accounts");
+    }
+    void usageErrors() {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const QString prof = profile(QStringLiteral("errors"));
+        const Run r = baton(args, prof);
+        QCOMPARE(r.exitCode, exitCode);
+        const QList<QByteArray> lines = r.err.trimmed().split('\n');
+        QVERIFY2(lines.size() == 1, r.err.constData()); // one clear line
+        QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+        // Nothing was stored by a failed command.
+        const Run list = baton({QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("--json")}, prof);
+        QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 0);
+    }
+
+    void keychainMissingIsExplainedAndNothingStored() {
+        const QString prof = profile(QStringLiteral("nokeychain"));
+        const auto account = m_server->accounts().first();
+        const Run r = baton({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("mastodon"),
+                             QStringLiteral("--name"), QStringLiteral("main"), QStringLiteral("--base-url"),
+                             account.baseUrl, QStringLiteral("--token-env"), QStringLiteral("T")},
+                            prof, {{QStringLiteral("T"), account.token}});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("--secret-store file"), r.err.constData());
+        const Run list = baton({QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("--json")}, prof);
+        QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 0);
+    }
+
+    void wrongTokenIsRefused() {
+        const QString prof = profile(QStringLiteral("badtoken"));
+        const Run r = baton({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("mastodon"),
+                             QStringLiteral("--name"), QStringLiteral("main"), QStringLiteral("--base-url"),
+                             m_server->accounts().first().baseUrl, QStringLiteral("--token-env"), QStringLiteral("T"),
+                             QStringLiteral("--secret-store"), QStringLiteral("file")},
+                            prof, {{QStringLiteral("T"), QStringLiteral("not-the-token")}});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("refused the token"), r.err.constData());
+    }
+
+    // The "done when": add, sync, inbox shows the sandbox's mentions, a second sync adds nothing,
+    // reply posts once.
+    void endToEnd() {
+        const QString prof = profile(QStringLiteral("e2e"));
+        addAccount(prof);
+        QVERIFY(QFile::permissions(prof + QStringLiteral("/secrets.json")) ==
+                (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser));
+        Run r = baton({QStringLiteral("sync"), QStringLiteral("--once")}, prof);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonArray mentions =
+            inboxJson(prof, {QStringLiteral("--kind"), QStringLiteral("mention"), QStringLiteral("--kind"),
+                             QStringLiteral("reply"), QStringLiteral("--kind"), QStringLiteral("dm")});
+        QCOMPARE(mentions.size(), m_server->mentionCount(0));
+        QSet<QString> remoteIds;
+        for (const QJsonValue& v : mentions) {
+            remoteIds.insert(v[QLatin1String("remote_id")].toString());
+            QCOMPARE(v[QLatin1String("account")].toString(), QStringLiteral("main"));
+        }
+        QCOMPARE(remoteIds.size(), mentions.size());
+
+        r = baton({QStringLiteral("sync"), QStringLiteral("--once")}, prof);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("0 new, 0 updated"), r.out.constData());
+        QCOMPARE(inboxJson(prof).size(), inboxJson(prof).size());
+
+        const QJsonArray waiting = inboxJson(prof, {QStringLiteral("--needs-reply")});
+        QVERIFY(!waiting.isEmpty());
+        const qint64 itemId = waiting.first()[QLatin1String("id")].toInteger();
+        const int createdBefore = m_server->statusesCreated();
+        r = baton({QStringLiteral("reply"), QString::number(itemId), QStringLiteral("--text"),
+                   QStringLiteral("Thanks for writing, we are on it.")},
+                  prof);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(m_server->statusesCreated(), createdBefore + 1);
+        // The reply is stored as ours and the item no longer waits.
+        const QJsonArray after = inboxJson(prof, {QStringLiteral("--needs-reply")});
+        for (const QJsonValue& v : after) {
+            QVERIFY(v[QLatin1String("id")].toInteger() != itemId);
+        }
+        r = baton({QStringLiteral("outbox"), QStringLiteral("--json")}, prof);
+        const QJsonArray outbox = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(outbox.size(), 1);
+        QCOMPARE(outbox.first()[QLatin1String("state")].toString(), QStringLiteral("sent"));
+        // Posting the journal's POST again is not what a second sync does: it sends nothing more.
+        r = baton({QStringLiteral("sync"), QStringLiteral("--once")}, prof);
+        QCOMPARE(m_server->statusesCreated(), createdBefore + 1);
+
+        // Search through the command line.
+        const QString word = mentions.first()[QLatin1String("text")].toString().split(u' ').value(1);
+        const QJsonArray found = inboxJson(prof, {QStringLiteral("--search"), word});
+        QVERIFY(!found.isEmpty());
+        QVERIFY(found.size() <= mentions.size());
+    }
+
+    void unreachableServerReportsTheAccount() {
+        const QString prof = profile(QStringLiteral("down"));
+        addAccount(prof);
+        m_server->faults().failNext(sandbox::FaultKind::ServerError, 1000);
+        const Run r = baton({QStringLiteral("sync"), QStringLiteral("--once")}, prof);
+        m_server->faults().clear();
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains("main"), r.err.constData());
+        const Run list = baton({QStringLiteral("account"), QStringLiteral("list")}, prof);
+        QVERIFY2(list.out.contains("error:"), list.out.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(CliTest)
+#include "CliTest.moc"
