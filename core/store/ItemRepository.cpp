@@ -1,5 +1,8 @@
 #include "core/store/ItemRepository.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 namespace baton::store::ItemRepository {
 namespace {
 
@@ -99,45 +102,60 @@ Expected<void, Error> linkReplyToParent(Database& db, qint64 accountId, const It
     return {};
 }
 
+// An upstream edit: new text, same triage state.
+Expected<void, Error> applyEdit(Database& db, qint64 id, const Item& item, qint64 nowMs) {
+    Statement& up = db.cached(
+        "UPDATE items SET text = ?2, html = ?3, updated_at = ?4, url = ?5, lang = ?6, fetched_at = ?7 WHERE id = ?1");
+    up.bind(1, id).bind(2, item.text).bind(3, item.html).bind(4, item.updatedAt).bind(5, item.url);
+    up.bind(6, item.lang).bind(7, nowMs);
+    if (auto r = up.exec(); !r) {
+        return r;
+    }
+    Statement& fts = db.cached("UPDATE items_fts SET text = ?2, author = ?3 WHERE rowid = ?1");
+    fts.bind(1, id).bind(2, item.text).bind(3, authorSearchText(item.author));
+    return fts.exec();
+}
+
+// Our answer may have been stored before the message it answers (streams arrive in any order): once per page,
+// give the page's new messages the earliest answer already stored.
+Expected<void, Error> linkNewItemsToEarlierAnswers(Database& db, qint64 accountId, const QJsonArray& remoteIds,
+                                                   ChangeSet& changes) {
+    if (remoteIds.isEmpty()) {
+        return {};
+    }
+    // Usually finds nothing: one probe of the small partial index per page.
+    Statement& answers = db.cached(
+        "SELECT parent_remote_id, min(created_at) FROM items WHERE parent_remote_id IN "
+        "(SELECT value FROM json_each(?1)) AND account_id = ?2 AND direction = 'out' GROUP BY parent_remote_id");
+    answers.bind(1, QString::fromUtf8(QJsonDocument(remoteIds).toJson(QJsonDocument::Compact))).bind(2, accountId);
+    QList<QPair<QString, qint64>> found;
+    while (answers.next()) {
+        found.append({answers.text(0), answers.int64(1)});
+    }
+    if (answers.failed()) {
+        return unexpected(answers.error());
+    }
+    answers.reset();
+    for (const auto& [parent, at] : std::as_const(found)) {
+        Item reply;
+        reply.parentRemoteId = parent;
+        reply.createdAt = at;
+        if (auto r = linkReplyToParent(db, accountId, reply, changes); !r) {
+            return r;
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 Expected<UpsertStats, Error> upsert(Database& db, qint64 accountId, const QList<Item>& items, qint64 nowMs,
                                     ChangeSet& changes) {
     UpsertStats stats;
+    QJsonArray newIncoming;
     for (const Item& item : items) {
         if (item.remoteId.isEmpty()) {
             return unexpected(Error{ErrorCode::InvalidArgument, QStringLiteral("item without a remote id")});
-        }
-        Statement& find =
-            db.cached("SELECT id, updated_at, deleted_at FROM items WHERE account_id = ? AND remote_id = ?");
-        find.bind(1, accountId).bind(2, item.remoteId);
-        if (find.next()) {
-            const qint64 id = find.int64(0);
-            const qint64 storedUpdated = find.int64(1);
-            find.reset();
-            if (item.updatedAt <= storedUpdated) {
-                ++stats.unchanged;
-                continue;
-            }
-            // An upstream edit: new text, same triage state.
-            Statement& up = db.cached("UPDATE items SET text = ?2, html = ?3, updated_at = ?4, url = ?5, lang = ?6, "
-                                      "fetched_at = ?7 WHERE id = ?1");
-            up.bind(1, id).bind(2, item.text).bind(3, item.html).bind(4, item.updatedAt).bind(5, item.url);
-            up.bind(6, item.lang).bind(7, nowMs);
-            if (auto r = up.exec(); !r) {
-                return unexpected(r.error());
-            }
-            Statement& fts = db.cached("UPDATE items_fts SET text = ?2, author = ?3 WHERE rowid = ?1");
-            fts.bind(1, id).bind(2, item.text).bind(3, authorSearchText(item.author));
-            if (auto r = fts.exec(); !r) {
-                return unexpected(r.error());
-            }
-            changes.updatedItems.append(id);
-            ++stats.updated;
-            continue;
-        }
-        if (find.failed()) {
-            return unexpected(find.error());
         }
         auto identity = resolveIdentity(db, item.author, item.createdAt);
         if (!identity) {
@@ -154,23 +172,8 @@ Expected<UpsertStats, Error> upsert(Database& db, qint64 accountId, const QList<
         if (thread.isEmpty()) {
             thread = item.remoteId;
         }
-        qint64 firstResponse = item.firstResponseAt;
-        model::Status status = item.status;
-        if (item.direction == Direction::Incoming) {
-            // Our answer may have been stored before the message it answers (streams arrive in any order).
-            // No min(): SQLite would answer it by walking the created_at index, i.e. the whole table.
-            Statement& ans = db.cached("SELECT created_at FROM items WHERE parent_remote_id = ? AND account_id = ? "
-                                       "AND direction = 'out'");
-            ans.bind(1, item.remoteId).bind(2, accountId);
-            while (ans.next()) {
-                const qint64 at = ans.int64(0);
-                firstResponse = firstResponse > 0 ? std::min(firstResponse, at) : at;
-            }
-            ans.reset();
-            if (firstResponse > 0 && status == model::Status::New) {
-                status = model::Status::Done;
-            }
-        }
+        const qint64 firstResponse = item.firstResponseAt;
+        const model::Status status = item.status;
         auto key = allocateTimeKey(db, item.createdAt);
         if (!key) {
             return unexpected(key.error());
@@ -180,7 +183,7 @@ Expected<UpsertStats, Error> upsert(Database& db, qint64 accountId, const QList<
             "identity_id, parent_remote_id, thread_remote_id, created_at, updated_at, fetched_at, text, html, url, "
             "lang, visibility, rating, sentiment, status, first_response_at) "
             "VALUES(?23, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
-            "?21, ?22)");
+            "?21, ?22) ON CONFLICT(account_id, remote_id) DO NOTHING");
         ins.bind(1, accountId);
         if (item.communityId > 0) {
             ins.bind(2, item.communityId);
@@ -207,7 +210,28 @@ Expected<UpsertStats, Error> upsert(Database& db, qint64 accountId, const QList<
         if (auto r = ins.exec(); !r) {
             return unexpected(r.error());
         }
-        const qint64 id = db.lastInsertId();
+        if (db.changes() == 0) {
+            // Already stored: a repeat, or an upstream edit of it.
+            Statement& find = db.cached("SELECT id, updated_at FROM items WHERE account_id = ? AND remote_id = ?");
+            find.bind(1, accountId).bind(2, item.remoteId);
+            if (!find.next()) {
+                return unexpected(find.failed() ? find.error() : db.lastError());
+            }
+            const qint64 existing = find.int64(0);
+            const qint64 storedUpdated = find.int64(1);
+            find.reset();
+            if (item.updatedAt <= storedUpdated) {
+                ++stats.unchanged;
+                continue;
+            }
+            if (auto r = applyEdit(db, existing, item, nowMs); !r) {
+                return unexpected(r.error());
+            }
+            changes.updatedItems.append(existing);
+            ++stats.updated;
+            continue;
+        }
+        const qint64 id = *key;
         Statement& fts = db.cached("INSERT INTO items_fts(rowid, text, author) VALUES(?, ?, ?)");
         fts.bind(1, id).bind(2, item.text).bind(3, authorSearchText(item.author));
         if (auto r = fts.exec(); !r) {
@@ -215,11 +239,17 @@ Expected<UpsertStats, Error> upsert(Database& db, qint64 accountId, const QList<
         }
         changes.insertedItems.append(id);
         ++stats.inserted;
+        if (item.direction == Direction::Incoming) {
+            newIncoming.append(item.remoteId);
+        }
         if (item.direction == Direction::Outgoing) {
             if (auto r = linkReplyToParent(db, accountId, item, changes); !r) {
                 return unexpected(r.error());
             }
         }
+    }
+    if (auto r = linkNewItemsToEarlierAnswers(db, accountId, newIncoming, changes); !r) {
+        return unexpected(r.error());
     }
     return stats;
 }
