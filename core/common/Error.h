@@ -32,6 +32,7 @@ struct Error {
     ErrorCode code = ErrorCode::None;
     QString detail;
     int httpStatus = 0;
+    qint64 retryAtMs = 0; // RateLimited: when the server allows the next request (UTC ms), 0 if unknown
 
     QString toString() const;
 };

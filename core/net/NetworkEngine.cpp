@@ -474,7 +474,7 @@ void NetworkEngine::Private::rateLimited(Job& job, qint64 until, int httpStatus)
     const QString detail = QStringLiteral("rate limited on %1%2 (%3 %4)")
                                .arg(job.key, until > 0 ? QStringLiteral(" until ") + formatRfc3339(until) : QString(),
                                     QString::fromLatin1(job.request.method), job.logUrl);
-    deliver(job, unexpected(Error{ErrorCode::RateLimited, detail, httpStatus}));
+    deliver(job, unexpected(Error{ErrorCode::RateLimited, detail, httpStatus, until}));
 }
 
 void NetworkEngine::Private::detach(Job& job) {

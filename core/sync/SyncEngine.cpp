@@ -53,7 +53,7 @@ void SyncEngine::syncAll() {
             started = true;
         }
     }
-    if (!started && m_runs.isEmpty()) {
+    if (!started && m_runs.isEmpty() && m_finishing == 0) {
         QMetaObject::invokeMethod(this, &SyncEngine::allFinished, Qt::QueuedConnection);
     }
 }
@@ -234,14 +234,13 @@ void SyncEngine::finishRun(Run* run, std::optional<Error> error) {
     const qint64 id = run->account.id;
     AccountSyncStatus s = run->status;
     s.finishedAt = m_clock.nowMs();
+    QString message;
     if (error) {
         s.state = error->code == ErrorCode::RateLimited ? AccountSyncState::RateLimited : AccountSyncState::Error;
+        s.rateLimitedUntil = error->code == ErrorCode::RateLimited ? error->retryAtMs : 0;
         s.error = *error;
-        const QString message = error->toString();
+        message = error->toString();
         qCWarning(lcSync) << "sync failed:" << message;
-        m_store.writer().submit([id, message](store::Database& db, store::ChangeSet& changes) {
-            return store::AccountRepository::setLastError(db, id, message, changes);
-        });
         if (error->code == ErrorCode::Unauthorized) {
             m_connectors.remove(id); // a new token may be stored before the next run
         }
@@ -251,11 +250,22 @@ void SyncEngine::finishRun(Run* run, std::optional<Error> error) {
     }
     m_runs.remove(id);
     delete run;
-    setStatus(id, s);
-    emit accountFinished(id, !error.has_value());
-    if (m_runs.isEmpty()) {
-        emit allFinished();
-    }
+    ++m_finishing;
+    // The account's error (or its clearing) is committed before anyone hears that the run ended.
+    const bool ok = !error.has_value();
+    m_store.writer().submit(
+        [id, message](store::Database& db, store::ChangeSet& changes) {
+            return store::AccountRepository::setLastError(db, id, message, changes);
+        },
+        this,
+        [this, id, s, ok](Expected<void, Error>) {
+            --m_finishing;
+            setStatus(id, s);
+            emit accountFinished(id, ok);
+            if (m_runs.isEmpty() && m_finishing == 0) {
+                emit allFinished();
+            }
+        });
 }
 
 } // namespace baton::sync

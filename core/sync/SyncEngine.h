@@ -46,7 +46,7 @@ public:
     // Starts a run for every account (or the given ones) that is not already running.
     void syncAll();
     void syncAccount(qint64 accountId);
-    bool isRunning() const { return !m_runs.isEmpty(); }
+    bool isRunning() const { return !m_runs.isEmpty() || m_finishing > 0; }
     AccountSyncStatus status(qint64 accountId) const { return m_status.value(accountId); }
     OutboxSender& outbox() { return *m_outbox; }
 
@@ -73,6 +73,7 @@ private:
     const Clock& m_clock;
     std::unique_ptr<OutboxSender> m_outbox;
     QHash<qint64, Run*> m_runs;
+    int m_finishing = 0; // runs whose end is being committed
     QHash<qint64, AccountSyncStatus> m_status;
     QHash<qint64, std::shared_ptr<connectors::Connector>> m_connectors;
 };
