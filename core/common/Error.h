@@ -14,15 +14,15 @@ enum class ErrorCode {
     Database,
     DatabaseCorrupt,
     Migration,
-    Network,       // connection refused, reset, DNS, TLS
+    Network, // connection refused, reset, DNS, TLS
     Timeout,
     RateLimited,
-    Unauthorized,  // 401, expired/revoked token
+    Unauthorized, // 401, expired/revoked token
     Forbidden,
-    HttpClient,    // other 4xx
-    HttpServer,    // 5xx after retries
-    Truncated,     // body shorter than announced
-    BadResponse,   // invalid JSON, missing fields, invalid UTF-8, oversized body
+    HttpClient,  // other 4xx
+    HttpServer,  // 5xx after retries
+    Truncated,   // body shorter than announced
+    BadResponse, // invalid JSON, missing fields, invalid UTF-8, oversized body
     Conflict,
     SecretStore,
     Cancelled,

@@ -7,14 +7,14 @@ namespace {
 
 const QHash<QString, char32_t>& namedEntities() {
     static const QHash<QString, char32_t> map = {
-        {QStringLiteral("amp"), U'&'},     {QStringLiteral("lt"), U'<'},      {QStringLiteral("gt"), U'>'},
-        {QStringLiteral("quot"), U'"'},    {QStringLiteral("apos"), U'\''},   {QStringLiteral("nbsp"), U'\u00a0'},
-        {QStringLiteral("hellip"), U'…'},  {QStringLiteral("mdash"), U'—'},   {QStringLiteral("ndash"), U'–'},
-        {QStringLiteral("laquo"), U'«'},   {QStringLiteral("raquo"), U'»'},   {QStringLiteral("rsquo"), U'’'},
-        {QStringLiteral("lsquo"), U'‘'},   {QStringLiteral("ldquo"), U'“'},   {QStringLiteral("rdquo"), U'”'},
-        {QStringLiteral("eacute"), U'é'},  {QStringLiteral("egrave"), U'è'},  {QStringLiteral("agrave"), U'à'},
-        {QStringLiteral("ccedil"), U'ç'},  {QStringLiteral("ecirc"), U'ê'},   {QStringLiteral("euro"), U'€'},
-        {QStringLiteral("copy"), U'©'},    {QStringLiteral("reg"), U'®'},     {QStringLiteral("trade"), U'™'},
+        {QStringLiteral("amp"), U'&'},    {QStringLiteral("lt"), U'<'},     {QStringLiteral("gt"), U'>'},
+        {QStringLiteral("quot"), U'"'},   {QStringLiteral("apos"), U'\''},  {QStringLiteral("nbsp"), U'\u00a0'},
+        {QStringLiteral("hellip"), U'…'}, {QStringLiteral("mdash"), U'—'},  {QStringLiteral("ndash"), U'–'},
+        {QStringLiteral("laquo"), U'«'},  {QStringLiteral("raquo"), U'»'},  {QStringLiteral("rsquo"), U'’'},
+        {QStringLiteral("lsquo"), U'‘'},  {QStringLiteral("ldquo"), U'“'},  {QStringLiteral("rdquo"), U'”'},
+        {QStringLiteral("eacute"), U'é'}, {QStringLiteral("egrave"), U'è'}, {QStringLiteral("agrave"), U'à'},
+        {QStringLiteral("ccedil"), U'ç'}, {QStringLiteral("ecirc"), U'ê'},  {QStringLiteral("euro"), U'€'},
+        {QStringLiteral("copy"), U'©'},   {QStringLiteral("reg"), U'®'},    {QStringLiteral("trade"), U'™'},
     };
     return map;
 }
@@ -32,12 +32,23 @@ QString escapeHtml(QStringView s) {
     out.reserve(s.size());
     for (QChar c : s) {
         switch (c.unicode()) {
-        case '&': out += QLatin1String("&amp;"); break;
-        case '<': out += QLatin1String("&lt;"); break;
-        case '>': out += QLatin1String("&gt;"); break;
-        case '"': out += QLatin1String("&quot;"); break;
-        case '\n': out += QLatin1String("<br>"); break;
-        default: out += c;
+        case '&':
+            out += QLatin1String("&amp;");
+            break;
+        case '<':
+            out += QLatin1String("&lt;");
+            break;
+        case '>':
+            out += QLatin1String("&gt;");
+            break;
+        case '"':
+            out += QLatin1String("&quot;");
+            break;
+        case '\n':
+            out += QLatin1String("<br>");
+            break;
+        default:
+            out += c;
         }
     }
     return out;

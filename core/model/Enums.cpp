@@ -62,13 +62,29 @@ constexpr std::array<std::pair<Status, const char*>, 7> kStatuses{{
 
 } // namespace
 
-QString toString(Network v) { return nameOf(kNetworks, v); }
-QString toString(Kind v) { return nameOf(kKinds, v); }
-QString toString(Direction v) { return nameOf(kDirections, v); }
-QString toString(Status v) { return nameOf(kStatuses, v); }
-std::optional<Network> networkFromString(QStringView s) { return valueOf(kNetworks, s); }
-std::optional<Kind> kindFromString(QStringView s) { return valueOf(kKinds, s); }
-std::optional<Direction> directionFromString(QStringView s) { return valueOf(kDirections, s); }
-std::optional<Status> statusFromString(QStringView s) { return valueOf(kStatuses, s); }
+QString toString(Network v) {
+    return nameOf(kNetworks, v);
+}
+QString toString(Kind v) {
+    return nameOf(kKinds, v);
+}
+QString toString(Direction v) {
+    return nameOf(kDirections, v);
+}
+QString toString(Status v) {
+    return nameOf(kStatuses, v);
+}
+std::optional<Network> networkFromString(QStringView s) {
+    return valueOf(kNetworks, s);
+}
+std::optional<Kind> kindFromString(QStringView s) {
+    return valueOf(kKinds, s);
+}
+std::optional<Direction> directionFromString(QStringView s) {
+    return valueOf(kDirections, s);
+}
+std::optional<Status> statusFromString(QStringView s) {
+    return valueOf(kStatuses, s);
+}
 
 } // namespace baton::model
