@@ -1,16 +1,29 @@
 #include "app/Cli.h"
+#include "app/GuiSession.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QIcon>
 #include <QTextStream>
 
-int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
+namespace {
+
+void setNames() {
     QCoreApplication::setOrganizationName(QStringLiteral("Baton"));
     QCoreApplication::setApplicationName(QStringLiteral("baton"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BATON_VERSION));
+}
 
-    // Global options come before the command; everything after the command belongs to it.
+} // namespace
+
+int main(int argc, char** argv) {
+    QStringList args;
+    for (int i = 0; i < argc; ++i) {
+        args << QString::fromLocal8Bit(argv[i]);
+    }
+    // Global options come before the command; everything after the command belongs to it. Parsed before any
+    // application object exists: a command runs headless (QCoreApplication), no command opens the window.
     QCommandLineParser parser;
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     const QCommandLineOption profile(QStringLiteral("profile"), QStringLiteral("Profile directory"),
@@ -20,7 +33,7 @@ int main(int argc, char** argv) {
     const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Show the version"));
     parser.addOptions({profile, demo, help, version});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do"));
-    if (!parser.parse(QCoreApplication::arguments())) {
+    if (!parser.parse(args)) {
         QTextStream(stderr) << "baton: " << parser.errorText() << "\n";
         return 2;
     }
@@ -32,10 +45,16 @@ int main(int argc, char** argv) {
         QTextStream(stdout) << "baton " << BATON_VERSION << "\n";
         return 0;
     }
-    QStringList command = parser.positionalArguments();
-    if (parser.isSet(demo)) {
-        command.prepend(QStringLiteral("demo"));
+    const QStringList command = parser.positionalArguments();
+    if (!command.isEmpty()) {
+        QCoreApplication app(argc, argv);
+        setNames();
+        baton::app::Cli cli;
+        return cli.run(parser.value(profile), command);
     }
-    baton::app::Cli cli;
-    return cli.run(parser.value(profile), command);
+    QApplication app(argc, argv);
+    setNames();
+    QApplication::setApplicationDisplayName(QStringLiteral("Baton"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/baton.svg")));
+    return baton::app::runGui(parser.value(profile), parser.isSet(demo));
 }

@@ -1,0 +1,126 @@
+#include "app/GuiSession.h"
+
+#include "app/Profile.h"
+#include "core/net/NetworkEngine.h"
+#include "core/sandbox/SandboxServer.h"
+#include "core/store/AccountRepository.h"
+#include "core/sync/SyncEngine.h"
+#include "ui/DialogFacade.h"
+#include "ui/MainWindow.h"
+#include "ui/Translations.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+
+namespace baton::app {
+
+Expected<std::unique_ptr<GuiSession>, Error> GuiSession::create(const Options& options) {
+    std::unique_ptr<GuiSession> s(new GuiSession);
+    QString dir = options.profileDir;
+    if (options.demo) {
+        if (dir.isEmpty()) {
+            s->m_tmp = std::make_unique<QTemporaryDir>();
+            if (!s->m_tmp->isValid()) {
+                return unexpected(Error{ErrorCode::Io, QStringLiteral("cannot create a temporary profile")});
+            }
+            dir = s->m_tmp->path();
+        }
+        s->m_sandbox = std::make_unique<sandbox::SandboxServer>(options.sandbox);
+        QString error;
+        if (!s->m_sandbox->start(&error)) {
+            return unexpected(Error{ErrorCode::Io, QStringLiteral("cannot start the sandbox: %1").arg(error)});
+        }
+    }
+    auto profile = Profile::open(dir);
+    if (!profile) {
+        return unexpected(profile.error());
+    }
+    s->m_profile = std::move(*profile);
+    if (options.demo && store::AccountRepository::list(s->m_profile->store().reader()).isEmpty()) {
+        if (auto r = s->addDemoAccounts(); !r) {
+            return unexpected(r.error());
+        }
+    }
+    s->m_net = std::make_unique<net::NetworkEngine>();
+    Profile* p = s->m_profile.get();
+    s->m_sync = std::make_unique<sync::SyncEngine>(p->store(), *s->m_net,
+                                                   [p](const model::Account& a) { return p->secretsFor(a); });
+    s->m_dialogs = std::make_unique<ui::DialogFacade>();
+    s->m_window = std::make_unique<ui::MainWindow>(
+        ui::MainWindow::Services{p->store(), s->m_sync.get(), *s->m_dialogs, options.demo, {}});
+
+    s->m_timer = new QTimer(s.get());
+    s->m_timer->setInterval(options.syncIntervalMs > 0 ? options.syncIntervalMs : (options.demo ? 5000 : 120000));
+    connect(s->m_timer, &QTimer::timeout, s.get(), [sync = s->m_sync.get()] { sync->syncAll(); });
+    s->m_timer->start();
+    if (options.syncAtStart) {
+        QTimer::singleShot(0, s.get(), [sync = s->m_sync.get()] { sync->syncAll(); });
+    }
+    return s;
+}
+
+GuiSession::~GuiSession() {
+    // The window and the engines go before the store and the sandbox they use.
+    m_window.reset();
+    m_sync.reset();
+    m_net.reset();
+    m_profile.reset();
+    if (m_sandbox) {
+        m_sandbox->stop();
+    }
+}
+
+Expected<void, Error> GuiSession::addDemoAccounts() {
+    for (const sandbox::SandboxAccount& sa : m_sandbox->accounts()) {
+        model::Account a;
+        a.network = model::networkFromString(sa.network).value_or(model::Network::Mastodon);
+        a.name = sa.name;
+        a.baseUrl = sa.baseUrl;
+        a.handle = sa.acct;
+        a.remoteId = sa.remoteId;
+        // A throwaway demo profile: its sandbox tokens live in the profile's own 0600 file.
+        a.settings.insert(QStringLiteral("secret_store"), QStringLiteral("file"));
+        a.settings.insert(QStringLiteral("demo"), true);
+        a.createdAt = QDateTime::currentMSecsSinceEpoch();
+        qint64 id = 0;
+        auto r =
+            m_profile->store().writer().run([&](store::Database& db, store::ChangeSet& c) -> Expected<void, Error> {
+                auto added = store::AccountRepository::add(db, a, c);
+                if (!added) {
+                    return unexpected(added.error());
+                }
+                id = *added;
+                return {};
+            });
+        if (!r) {
+            return r;
+        }
+        a.id = id;
+        if (auto w = m_profile->fileSecrets().writeNow(a.secretKey(), sa.token); !w) {
+            return w;
+        }
+    }
+    return {};
+}
+
+int runGui(const QString& profileDir, bool demo) {
+    ui::installTranslations(QSettings().value(QStringLiteral("language")).toString());
+    GuiSession::Options options;
+    options.profileDir = profileDir;
+    options.demo = demo;
+    options.sandbox.seed = 7;
+    options.sandbox.liveIntervalMs = 4000;
+    auto session = GuiSession::create(options);
+    if (!session) {
+        QTextStream(stderr) << "baton: " << session.error().toString() << Qt::endl;
+        return 1;
+    }
+    (*session)->window().show();
+    return QApplication::exec();
+}
+
+} // namespace baton::app

@@ -1,0 +1,52 @@
+#include "GuiTestSupport.h"
+
+#include "app/Profile.h"
+#include "core/store/InboxQuery.h"
+#include "core/store/Store.h"
+#include "core/sync/SyncEngine.h"
+#include "ui/DialogFacade.h"
+
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+namespace baton::test {
+
+void isolateSettings(const QString& dir) {
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir);
+}
+
+bool DemoFixture::start(int mentionsPerAccount) {
+    if (!dir.isValid()) {
+        return false;
+    }
+    isolateSettings(dir.filePath(QStringLiteral("settings")));
+    app::GuiSession::Options o;
+    o.profileDir = dir.filePath(QStringLiteral("profile"));
+    o.demo = true;
+    o.sandbox.seed = 7;
+    o.sandbox.mentionsPerAccount = mentionsPerAccount;
+    o.sandbox.people = 25;
+    o.sandbox.historyDays = 5;
+    o.syncIntervalMs = 3'600'000;
+    o.syncAtStart = false;
+    auto s = app::GuiSession::create(o);
+    if (!s) {
+        qWarning() << s.error().toString();
+        return false;
+    }
+    session = std::move(*s);
+    session->dialogs().setShowDialogs(false);
+    QSignalSpy done(&session->syncEngine(), &sync::SyncEngine::allFinished);
+    session->syncEngine().syncAll();
+    if (!done.wait(30000)) {
+        qWarning() << "the first sync did not finish";
+        return false;
+    }
+    return store::InboxQuery::count(session->profile().store().reader(), {}) > 0;
+}
+
+} // namespace baton::test

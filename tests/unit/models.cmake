@@ -1,0 +1,2 @@
+baton_add_test(InboxModelTest LABEL unit SOURCES InboxModelTest.cpp LIBS baton_models)
+baton_add_test(SourcesModelTest LABEL unit SOURCES SourcesModelTest.cpp LIBS baton_models)

@@ -1,0 +1,564 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+    <context>
+        <name>Formatting</name>
+        <message>
+            <source>now</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n min</numerusform>
+                <numerusform>%n min</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n h</source>
+            <translation>
+                <numerusform>%n h</numerusform>
+                <numerusform>%n h</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>yesterday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>d MMM</source>
+            <comment>date format, this year</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>d MMM yyyy</source>
+            <comment>date format, another year</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Snoozed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Archived</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Spam</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Google reviews</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Feed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Email</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>comment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>direct message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>post</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>email</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>quote</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Queued</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sending…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking whether it was posted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>up to date (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>waiting to sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>syncing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rate limited until %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>error: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>negative</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>positive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>neutral</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>baton::models::SourcesModel</name>
+        <message>
+            <source>Google reviews</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Feeds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Email</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Needs reply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Negative</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Say thanks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Questions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Assigned to me</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Snoozed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Done</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1: %n unread</source>
+            <translation>
+                <numerusform>%1: %n unread</numerusform>
+                <numerusform>%1: %n unread</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n need a reply</source>
+            <translation>
+                <numerusform>%n needs a reply</numerusform>
+                <numerusform>%n need a reply</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>baton::ui::Composer</name>
+        <message>
+            <source>Send</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write a personal reply…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Send the reply (Ctrl+Enter). It waits in the outbox when offline.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reply to %1 (Ctrl+Enter to send)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>baton::ui::ItemPane</name>
+        <message>
+            <source>Select an item to read its thread and reply.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark as done (E)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Snooze</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hide until later (S)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In 3 hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tomorrow morning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next week</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>More</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waiting for them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Back to new</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Archive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark as spam…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First item from them</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n earlier items</source>
+            <translation>
+                <numerusform>%n earlier item</numerusform>
+                <numerusform>%n earlier items</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>first seen %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Snoozed until %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your last reply: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your reply was sent at %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>baton::ui::MainWindow</name>
+        <message>
+            <source>Main</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add an account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connect a real account from a terminal for now:
+
+baton account add mastodon --name NAME --base-url URL --token-env VAR
+
+Then start Baton without --demo.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Baton — demo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Baton</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search people and messages  ( / )</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Newest first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Oldest first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Most negative</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waiting longest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order of the list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Demo data: Baton is syncing from its built-in sandbox. Nothing here is real and nothing leaves this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add a real account…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing matches “%1”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add an account, or try the demo:
+baton --demo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No items need a reply. Nice.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing here. Nice.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n new item(s) — show</source>
+            <translation>
+                <numerusform>%n new item — show</numerusform>
+                <numerusform>%n new items — show</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fetch new items from every account now (F5)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync is off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Previous item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Snooze until tomorrow</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Back to the list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next / previous item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the item's thread</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ctrl+Enter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Send the reply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Snooze until tomorrow morning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ctrl+Z</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo the last change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Esc</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark as spam</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark this item from %1 as spam? It leaves the inbox.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not change the status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Moved to %1 — Ctrl+Z to undo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not queued: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reply queued</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reply sent</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,569 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+    <context>
+        <name>Formatting</name>
+        <message>
+            <source>now</source>
+            <translation>à l’instant</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n min</numerusform>
+                <numerusform>%n min</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n h</source>
+            <translation>
+                <numerusform>%n h</numerusform>
+                <numerusform>%n h</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>yesterday</source>
+            <translation>hier</translation>
+        </message>
+        <message>
+            <source>d MMM</source>
+            <comment>date format, this year</comment>
+            <translation>d MMM</translation>
+        </message>
+        <message>
+            <source>d MMM yyyy</source>
+            <comment>date format, another year</comment>
+            <translation>d MMM yyyy</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>Nouveau</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>En cours</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>En attente</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Traité</translation>
+        </message>
+        <message>
+            <source>Snoozed</source>
+            <translation>En pause</translation>
+        </message>
+        <message>
+            <source>Archived</source>
+            <translation>Archivé</translation>
+        </message>
+        <message>
+            <source>Spam</source>
+            <translation>Indésirable</translation>
+        </message>
+        <message>
+            <source>Google reviews</source>
+            <translation>Avis Google</translation>
+        </message>
+        <message>
+            <source>Feed</source>
+            <translation>Flux</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>mention</source>
+            <translation>mention</translation>
+        </message>
+        <message>
+            <source>reply</source>
+            <translation>réponse</translation>
+        </message>
+        <message>
+            <source>comment</source>
+            <translation>commentaire</translation>
+        </message>
+        <message>
+            <source>direct message</source>
+            <translation>message privé</translation>
+        </message>
+        <message>
+            <source>review</source>
+            <translation>avis</translation>
+        </message>
+        <message>
+            <source>post</source>
+            <translation>publication</translation>
+        </message>
+        <message>
+            <source>email</source>
+            <translation>e-mail</translation>
+        </message>
+        <message>
+            <source>quote</source>
+            <translation>citation</translation>
+        </message>
+        <message>
+            <source>Queued</source>
+            <translation>En file d’attente</translation>
+        </message>
+        <message>
+            <source>Sending…</source>
+            <translation>Envoi…</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Envoyée</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Échec</translation>
+        </message>
+        <message>
+            <source>Checking whether it was posted</source>
+            <translation>Vérification de la publication</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Annulée</translation>
+        </message>
+        <message>
+            <source>up to date (%1)</source>
+            <translation>à jour (%1)</translation>
+        </message>
+        <message>
+            <source>waiting to sync</source>
+            <translation>synchronisation à venir</translation>
+        </message>
+        <message>
+            <source>syncing…</source>
+            <translation>synchronisation…</translation>
+        </message>
+        <message>
+            <source>rate limited until %1</source>
+            <translation>limite de débit jusqu’à %1</translation>
+        </message>
+        <message>
+            <source>error: %1</source>
+            <translation>erreur : %1</translation>
+        </message>
+        <message>
+            <source>negative</source>
+            <translation>négatif</translation>
+        </message>
+        <message>
+            <source>positive</source>
+            <translation>positif</translation>
+        </message>
+        <message>
+            <source>neutral</source>
+            <translation>neutre</translation>
+        </message>
+    </context>
+    <context>
+        <name>baton::models::SourcesModel</name>
+        <message>
+            <source>Google reviews</source>
+            <translation>Avis Google</translation>
+        </message>
+        <message>
+            <source>Feeds</source>
+            <translation>Flux</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>Tout</translation>
+        </message>
+        <message>
+            <source>Needs reply</source>
+            <translation>À répondre</translation>
+        </message>
+        <message>
+            <source>Negative</source>
+            <translation>Négatifs</translation>
+        </message>
+        <message>
+            <source>Say thanks</source>
+            <translation>À remercier</translation>
+        </message>
+        <message>
+            <source>Questions</source>
+            <translation>Questions</translation>
+        </message>
+        <message>
+            <source>Assigned to me</source>
+            <translation>Assignés à moi</translation>
+        </message>
+        <message>
+            <source>Snoozed</source>
+            <translation>En pause</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Traité</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n unread</source>
+            <translation>
+                <numerusform>%1 : %n non lu</numerusform>
+                <numerusform>%1 : %n non lus</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n need a reply</source>
+            <translation>
+                <numerusform>%n attend une réponse</numerusform>
+                <numerusform>%n attendent une réponse</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>baton::ui::Composer</name>
+        <message>
+            <source>Send</source>
+            <translation>Envoyer</translation>
+        </message>
+        <message>
+            <source>Write a personal reply…</source>
+            <translation>Écrivez une réponse personnelle…</translation>
+        </message>
+        <message>
+            <source>Send the reply (Ctrl+Enter). It waits in the outbox when offline.</source>
+            <translation>Envoyer la réponse (Ctrl+Entrée). Hors ligne, elle attend dans la boîte d’envoi.</translation>
+        </message>
+        <message>
+            <source>Reply to %1 (Ctrl+Enter to send)</source>
+            <translation>Répondre à %1 (Ctrl+Entrée pour envoyer)</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <translation>%1 / %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>baton::ui::ItemPane</name>
+        <message>
+            <source>Select an item to read its thread and reply.</source>
+            <translation>Sélectionnez un élément pour lire sa conversation et y répondre.</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Traité</translation>
+        </message>
+        <message>
+            <source>Mark as done (E)</source>
+            <translation>Marquer comme traité (E)</translation>
+        </message>
+        <message>
+            <source>Snooze</source>
+            <translation>Mettre en pause</translation>
+        </message>
+        <message>
+            <source>Hide until later (S)</source>
+            <translation>Masquer jusqu’à plus tard (S)</translation>
+        </message>
+        <message>
+            <source>In 3 hours</source>
+            <translation>Dans 3 heures</translation>
+        </message>
+        <message>
+            <source>Tomorrow morning</source>
+            <translation>Demain matin</translation>
+        </message>
+        <message>
+            <source>Next week</source>
+            <translation>La semaine prochaine</translation>
+        </message>
+        <message>
+            <source>More</source>
+            <translation>Plus</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>En cours</translation>
+        </message>
+        <message>
+            <source>Waiting for them</source>
+            <translation>En attente de leur réponse</translation>
+        </message>
+        <message>
+            <source>Back to new</source>
+            <translation>Remettre en nouveau</translation>
+        </message>
+        <message>
+            <source>Archive</source>
+            <translation>Archiver</translation>
+        </message>
+        <message>
+            <source>Mark as spam…</source>
+            <translation>Marquer comme indésirable…</translation>
+        </message>
+        <message>
+            <source>to %1</source>
+            <translation>à %1</translation>
+        </message>
+        <message>
+            <source>First item from them</source>
+            <translation>Premier message de cette personne</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n earlier items</source>
+            <translation>
+                <numerusform>%n message précédent</numerusform>
+                <numerusform>%n messages précédents</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>first seen %1</source>
+            <translation>vu pour la première fois le %1</translation>
+        </message>
+        <message>
+            <source>Snoozed until %1</source>
+            <translation>En pause jusqu’au %1</translation>
+        </message>
+        <message>
+            <source>Your last reply: %1</source>
+            <translation>Votre dernière réponse : %1</translation>
+        </message>
+        <message>
+            <source>Your reply was sent at %1</source>
+            <translation>Votre réponse a été envoyée à %1</translation>
+        </message>
+        <message>
+            <source>You</source>
+            <translation>Vous</translation>
+        </message>
+    </context>
+    <context>
+        <name>baton::ui::MainWindow</name>
+        <message>
+            <source>Main</source>
+            <translation>Principale</translation>
+        </message>
+        <message>
+            <source>Add an account</source>
+            <translation>Ajouter un compte</translation>
+        </message>
+        <message>
+            <source>Connect a real account from a terminal for now:
+
+baton account add mastodon --name NAME --base-url URL --token-env VAR
+
+Then start Baton without --demo.</source>
+            <translation>Pour l’instant, connectez un vrai compte depuis un terminal :
+
+baton account add mastodon --name NOM --base-url URL --token-env VAR
+
+Puis lancez Baton sans --demo.</translation>
+        </message>
+        <message>
+            <source>Baton — demo</source>
+            <translation>Baton — démo</translation>
+        </message>
+        <message>
+            <source>Baton</source>
+            <translation>Baton</translation>
+        </message>
+        <message>
+            <source>Search people and messages  ( / )</source>
+            <translation>Rechercher des personnes et des messages  ( / )</translation>
+        </message>
+        <message>
+            <source>Newest first</source>
+            <translation>Plus récents d’abord</translation>
+        </message>
+        <message>
+            <source>Oldest first</source>
+            <translation>Plus anciens d’abord</translation>
+        </message>
+        <message>
+            <source>Most negative</source>
+            <translation>Plus négatifs</translation>
+        </message>
+        <message>
+            <source>Waiting longest</source>
+            <translation>Attente la plus longue</translation>
+        </message>
+        <message>
+            <source>Order of the list</source>
+            <translation>Ordre de la liste</translation>
+        </message>
+        <message>
+            <source>Demo data: Baton is syncing from its built-in sandbox. Nothing here is real and nothing leaves this computer.</source>
+            <translation>Données de démonstration : Baton se synchronise avec son bac à sable intégré. Rien n’est réel et rien ne quitte cet ordinateur.</translation>
+        </message>
+        <message>
+            <source>Add a real account…</source>
+            <translation>Ajouter un vrai compte…</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>Tout</translation>
+        </message>
+        <message>
+            <source>Nothing matches “%1”.</source>
+            <translation>Aucun résultat pour « %1 ».</translation>
+        </message>
+        <message>
+            <source>Add an account, or try the demo:
+baton --demo</source>
+            <translation>Ajoutez un compte, ou essayez la démo :
+baton --demo</translation>
+        </message>
+        <message>
+            <source>No items need a reply. Nice.</source>
+            <translation>Aucun message n’attend de réponse. Bravo.</translation>
+        </message>
+        <message>
+            <source>Nothing here. Nice.</source>
+            <translation>Rien ici. Bravo.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new item(s) — show</source>
+            <translation>
+                <numerusform>%n nouvel élément — afficher</numerusform>
+                <numerusform>%n nouveaux éléments — afficher</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1 : %2</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>Synchronisation…</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Synchroniser</translation>
+        </message>
+        <message>
+            <source>Fetch new items from every account now (F5)</source>
+            <translation>Récupérer maintenant les nouveaux éléments de tous les comptes (F5)</translation>
+        </message>
+        <message>
+            <source>Sync is off</source>
+            <translation>La synchronisation est désactivée</translation>
+        </message>
+        <message>
+            <source>Next item</source>
+            <translation>Élément suivant</translation>
+        </message>
+        <message>
+            <source>Previous item</source>
+            <translation>Élément précédent</translation>
+        </message>
+        <message>
+            <source>Reply</source>
+            <translation>Répondre</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Traité</translation>
+        </message>
+        <message>
+            <source>Snooze until tomorrow</source>
+            <translation>Mettre en pause jusqu’à demain</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>Rechercher</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Raccourcis clavier</translation>
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation>Synchroniser maintenant</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>Undone</source>
+            <translation>Annulé</translation>
+        </message>
+        <message>
+            <source>Back to the list</source>
+            <translation>Retour à la liste</translation>
+        </message>
+        <message>
+            <source>Next / previous item</source>
+            <translation>Élément suivant / précédent</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Entrée</translation>
+        </message>
+        <message>
+            <source>Open the item's thread</source>
+            <translation>Ouvrir la conversation</translation>
+        </message>
+        <message>
+            <source>Ctrl+Enter</source>
+            <translation>Ctrl+Entrée</translation>
+        </message>
+        <message>
+            <source>Send the reply</source>
+            <translation>Envoyer la réponse</translation>
+        </message>
+        <message>
+            <source>Snooze until tomorrow morning</source>
+            <translation>Mettre en pause jusqu’à demain matin</translation>
+        </message>
+        <message>
+            <source>Ctrl+Z</source>
+            <translation>Ctrl+Z</translation>
+        </message>
+        <message>
+            <source>Undo the last change</source>
+            <translation>Annuler la dernière modification</translation>
+        </message>
+        <message>
+            <source>Esc</source>
+            <translation>Échap</translation>
+        </message>
+        <message>
+            <source>This list</source>
+            <translation>Cette liste</translation>
+        </message>
+        <message>
+            <source>Mark as spam</source>
+            <translation>Marquer comme indésirable</translation>
+        </message>
+        <message>
+            <source>Mark this item from %1 as spam? It leaves the inbox.</source>
+            <translation>Marquer ce message de %1 comme indésirable ? Il quittera la boîte de réception.</translation>
+        </message>
+        <message>
+            <source>Could not change the status</source>
+            <translation>Impossible de changer le statut</translation>
+        </message>
+        <message>
+            <source>Moved to %1 — Ctrl+Z to undo</source>
+            <translation>Déplacé vers « %1 » — Ctrl+Z pour annuler</translation>
+        </message>
+        <message>
+            <source>Not queued: %1</source>
+            <translation>Non mise en file : %1</translation>
+        </message>
+        <message>
+            <source>Reply queued</source>
+            <translation>Réponse mise en file d’attente</translation>
+        </message>
+        <message>
+            <source>Reply sent</source>
+            <translation>Réponse envoyée</translation>
+        </message>
+    </context>
+</TS>

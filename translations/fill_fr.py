@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""Fills baton_fr.ts (and the English plural forms in baton_en.ts) from the table below.
+
+Run after `cmake --build <dir> --target update_translations` when strings change; a source text missing from the
+table is reported and left unfinished, so nothing is silently half-translated.
+"""
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+FR = {
+    'now': "à l’instant",
+    '%n min': ('%n min', '%n min'),
+    '%n h': ('%n h', '%n h'),
+    'yesterday': 'hier',
+    'd MMM': 'd MMM',
+    'd MMM yyyy': 'd MMM yyyy',
+    'New': 'Nouveau',
+    'In progress': 'En cours',
+    'Waiting': 'En attente',
+    'Done': 'Traité',
+    'Snoozed': 'En pause',
+    'Archived': 'Archivé',
+    'Spam': 'Indésirable',
+    'Google reviews': 'Avis Google',
+    'Feed': 'Flux',
+    'Feeds': 'Flux',
+    'Email': 'E-mail',
+    'mention': 'mention',
+    'reply': 'réponse',
+    'comment': 'commentaire',
+    'direct message': 'message privé',
+    'review': 'avis',
+    'post': 'publication',
+    'email': 'e-mail',
+    'quote': 'citation',
+    'Queued': 'En file d’attente',
+    'Sending…': 'Envoi…',
+    'Sent': 'Envoyée',
+    'Failed': 'Échec',
+    'Checking whether it was posted': 'Vérification de la publication',
+    'Cancelled': 'Annulée',
+    'up to date (%1)': 'à jour (%1)',
+    'waiting to sync': 'synchronisation à venir',
+    'syncing…': 'synchronisation…',
+    'rate limited until %1': 'limite de débit jusqu’à %1',
+    'error: %1': 'erreur : %1',
+    'negative': 'négatif',
+    'positive': 'positif',
+    'neutral': 'neutre',
+    'All': 'Tout',
+    'Needs reply': 'À répondre',
+    'Negative': 'Négatifs',
+    'Say thanks': 'À remercier',
+    'Questions': 'Questions',
+    'Assigned to me': 'Assignés à moi',
+    '%1: %n unread': ('%1 : %n non lu', '%1 : %n non lus'),
+    '%n need a reply': ('%n attend une réponse', '%n attendent une réponse'),
+    'Send': 'Envoyer',
+    'Write a personal reply…': 'Écrivez une réponse personnelle…',
+    'Send the reply (Ctrl+Enter). It waits in the outbox when offline.':
+        'Envoyer la réponse (Ctrl+Entrée). Hors ligne, elle attend dans la boîte d’envoi.',
+    'Reply to %1 (Ctrl+Enter to send)': 'Répondre à %1 (Ctrl+Entrée pour envoyer)',
+    '%1 / %2': '%1 / %2',
+    'Select an item to read its thread and reply.': 'Sélectionnez un élément pour lire sa conversation et y répondre.',
+    'Mark as done (E)': 'Marquer comme traité (E)',
+    'Snooze': 'Mettre en pause',
+    'Hide until later (S)': 'Masquer jusqu’à plus tard (S)',
+    'In 3 hours': 'Dans 3 heures',
+    'Tomorrow morning': 'Demain matin',
+    'Next week': 'La semaine prochaine',
+    'More': 'Plus',
+    'Waiting for them': 'En attente de leur réponse',
+    'Back to new': 'Remettre en nouveau',
+    'Archive': 'Archiver',
+    'Mark as spam…': 'Marquer comme indésirable…',
+    'to %1': 'à %1',
+    'First item from them': 'Premier message de cette personne',
+    '%n earlier items': ('%n message précédent', '%n messages précédents'),
+    'first seen %1': 'vu pour la première fois le %1',
+    'Snoozed until %1': 'En pause jusqu’au %1',
+    'Your last reply: %1': 'Votre dernière réponse : %1',
+    'Your reply was sent at %1': 'Votre réponse a été envoyée à %1',
+    'You': 'Vous',
+    'Main': 'Principale',
+    'Add an account': 'Ajouter un compte',
+    'Connect a real account from a terminal for now:\n\nbaton account add mastodon --name NAME --base-url URL --token-env VAR\n\nThen start Baton without --demo.':
+        'Pour l’instant, connectez un vrai compte depuis un terminal :\n\nbaton account add mastodon --name NOM --base-url URL --token-env VAR\n\nPuis lancez Baton sans --demo.',
+    'Baton — demo': 'Baton — démo',
+    'Baton': 'Baton',
+    'Search people and messages  ( / )': 'Rechercher des personnes et des messages  ( / )',
+    'Newest first': 'Plus récents d’abord',
+    'Oldest first': 'Plus anciens d’abord',
+    'Most negative': 'Plus négatifs',
+    'Waiting longest': 'Attente la plus longue',
+    'Order of the list': 'Ordre de la liste',
+    'Demo data: Baton is syncing from its built-in sandbox. Nothing here is real and nothing leaves this computer.':
+        'Données de démonstration : Baton se synchronise avec son bac à sable intégré. Rien n’est réel et rien ne quitte cet ordinateur.',
+    'Add a real account…': 'Ajouter un vrai compte…',
+    'Nothing matches “%1”.': 'Aucun résultat pour « %1 ».',
+    'Add an account, or try the demo:\nbaton --demo': 'Ajoutez un compte, ou essayez la démo :\nbaton --demo',
+    'No items need a reply. Nice.': 'Aucun message n’attend de réponse. Bravo.',
+    'Nothing here. Nice.': 'Rien ici. Bravo.',
+    '%n new item(s) — show': ('%n nouvel élément — afficher', '%n nouveaux éléments — afficher'),
+    '%1: %2': '%1 : %2',
+    'Syncing…': 'Synchronisation…',
+    'Sync': 'Synchroniser',
+    'Fetch new items from every account now (F5)': 'Récupérer maintenant les nouveaux éléments de tous les comptes (F5)',
+    'Sync is off': 'La synchronisation est désactivée',
+    'Next item': 'Élément suivant',
+    'Previous item': 'Élément précédent',
+    'Reply': 'Répondre',
+    'Snooze until tomorrow': 'Mettre en pause jusqu’à demain',
+    'Search': 'Rechercher',
+    'Keyboard shortcuts': 'Raccourcis clavier',
+    'Sync now': 'Synchroniser maintenant',
+    'Undo': 'Annuler',
+    'Undone': 'Annulé',
+    'Back to the list': 'Retour à la liste',
+    'Next / previous item': 'Élément suivant / précédent',
+    'Enter': 'Entrée',
+    "Open the item's thread": 'Ouvrir la conversation',
+    'Ctrl+Enter': 'Ctrl+Entrée',
+    'Send the reply': 'Envoyer la réponse',
+    'Snooze until tomorrow morning': 'Mettre en pause jusqu’à demain matin',
+    'Ctrl+Z': 'Ctrl+Z',
+    'Undo the last change': 'Annuler la dernière modification',
+    'Esc': 'Échap',
+    'This list': 'Cette liste',
+    'Mark as spam': 'Marquer comme indésirable',
+    'Mark this item from %1 as spam? It leaves the inbox.':
+        'Marquer ce message de %1 comme indésirable ? Il quittera la boîte de réception.',
+    'Could not change the status': 'Impossible de changer le statut',
+    'Moved to %1 — Ctrl+Z to undo': 'Déplacé vers « %1 » — Ctrl+Z pour annuler',
+    'Not queued: %1': 'Non mise en file : %1',
+    'Reply queued': 'Réponse mise en file d’attente',
+    'Reply sent': 'Réponse envoyée',
+}
+# English plural forms (the source text is the singular-agnostic form).
+EN = {
+    '%n min': ('%n min', '%n min'),
+    '%n h': ('%n h', '%n h'),
+    '%1: %n unread': ('%1: %n unread', '%1: %n unread'),
+    '%n need a reply': ('%n needs a reply', '%n need a reply'),
+    '%n earlier items': ('%n earlier item', '%n earlier items'),
+    '%n new item(s) — show': ('%n new item — show', '%n new items — show'),
+}
+
+
+def fill(path: Path, table: dict, complete: bool) -> int:
+    tree = ET.parse(path)
+    missing = 0
+    for message in tree.getroot().iter('message'):
+        source = message.find('source').text
+        tr = message.find('translation')
+        value = table.get(source)
+        if value is None:
+            if complete:
+                print(f'{path.name}: no translation for {source!r}', file=sys.stderr)
+                missing += 1
+            continue
+        for child in list(tr):
+            tr.remove(child)
+        tr.attrib.pop('type', None)
+        if message.get('numerus') == 'yes':
+            forms = value if isinstance(value, tuple) else (value, value)
+            tr.text = None
+            for form in forms:
+                ET.SubElement(tr, 'numerusform').text = form
+        else:
+            tr.text = value if isinstance(value, str) else value[0]
+    ET.indent(tree, space='    ')
+    body = ET.tostring(tree.getroot(), encoding='unicode')
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + '\n', encoding='utf-8')
+    return missing
+
+
+here = Path(__file__).resolve().parent
+missing = fill(here / 'baton_fr.ts', FR, True) + fill(here / 'baton_en.ts', EN, False)
+sys.exit(1 if missing else 0)

@@ -1,0 +1,165 @@
+#include "ui/Formatting.h"
+
+#include "core/sync/SyncEngine.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace baton::ui {
+
+QString Formatting::relativeTime(qint64 utcMs, qint64 nowMs) {
+    const qint64 ago = nowMs - utcMs;
+    if (ago < 60'000) {
+        return tr("now");
+    }
+    if (ago < 3'600'000) {
+        return tr("%n min", nullptr, static_cast<int>(ago / 60'000));
+    }
+    const QDateTime when = QDateTime::fromMSecsSinceEpoch(utcMs).toLocalTime();
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs).toLocalTime();
+    const qint64 days = when.date().daysTo(now.date());
+    if (days == 0) {
+        return tr("%n h", nullptr, static_cast<int>(ago / 3'600'000));
+    }
+    if (days == 1) {
+        return tr("yesterday");
+    }
+    const QLocale locale;
+    if (days < 7) {
+        return locale.dayName(when.date().dayOfWeek(), QLocale::ShortFormat);
+    }
+    if (when.date().year() == now.date().year()) {
+        return locale.toString(when.date(), tr("d MMM", "date format, this year"));
+    }
+    return locale.toString(when.date(), tr("d MMM yyyy", "date format, another year"));
+}
+
+QString Formatting::status(model::Status s) {
+    switch (s) {
+    case model::Status::New:
+        return tr("New");
+    case model::Status::InProgress:
+        return tr("In progress");
+    case model::Status::Waiting:
+        return tr("Waiting");
+    case model::Status::Done:
+        return tr("Done");
+    case model::Status::Snoozed:
+        return tr("Snoozed");
+    case model::Status::Archived:
+        return tr("Archived");
+    case model::Status::Spam:
+        return tr("Spam");
+    }
+    return {};
+}
+
+QString Formatting::network(model::Network n) {
+    switch (n) {
+    case model::Network::Mastodon:
+        return QStringLiteral("Mastodon");
+    case model::Network::Bluesky:
+        return QStringLiteral("Bluesky");
+    case model::Network::Reddit:
+        return QStringLiteral("Reddit");
+    case model::Network::Discourse:
+        return QStringLiteral("Discourse");
+    case model::Network::YouTube:
+        return QStringLiteral("YouTube");
+    case model::Network::GoogleReviews:
+        return tr("Google reviews");
+    case model::Network::Feed:
+        return tr("Feed");
+    case model::Network::Email:
+        return tr("Email");
+    }
+    return {};
+}
+
+QString Formatting::kind(model::Kind k) {
+    switch (k) {
+    case model::Kind::Mention:
+        return tr("mention");
+    case model::Kind::Reply:
+        return tr("reply");
+    case model::Kind::Comment:
+        return tr("comment");
+    case model::Kind::DirectMessage:
+        return tr("direct message");
+    case model::Kind::Review:
+        return tr("review");
+    case model::Kind::Post:
+        return tr("post");
+    case model::Kind::Email:
+        return tr("email");
+    case model::Kind::Quote:
+        return tr("quote");
+    }
+    return {};
+}
+
+QString Formatting::outboxState(model::OutboxState s) {
+    switch (s) {
+    case model::OutboxState::Queued:
+        return tr("Queued");
+    case model::OutboxState::Sending:
+        return tr("Sending…");
+    case model::OutboxState::Sent:
+        return tr("Sent");
+    case model::OutboxState::Failed:
+        return tr("Failed");
+    case model::OutboxState::Check:
+        return tr("Checking whether it was posted");
+    case model::OutboxState::Cancelled:
+        return tr("Cancelled");
+    }
+    return {};
+}
+
+QString Formatting::syncState(const sync::AccountSyncStatus& s) {
+    switch (s.state) {
+    case sync::AccountSyncState::Idle:
+        if (s.finishedAt > 0) {
+            return tr("up to date (%1)")
+                .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(s.finishedAt).time(), QLocale::ShortFormat));
+        }
+        return tr("waiting to sync");
+    case sync::AccountSyncState::Syncing:
+        return tr("syncing…");
+    case sync::AccountSyncState::RateLimited:
+        return tr("rate limited until %1")
+            .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(s.rateLimitedUntil).time(), QLocale::ShortFormat));
+    case sync::AccountSyncState::Error:
+        return tr("error: %1").arg(s.error.detail.isEmpty() ? s.error.toString() : s.error.detail);
+    }
+    return {};
+}
+
+QString Formatting::sentiment(double score) {
+    if (score <= -0.2) {
+        return tr("negative");
+    }
+    if (score >= 0.3) {
+        return tr("positive");
+    }
+    return tr("neutral");
+}
+
+int Formatting::replyLimit(model::Network n) {
+    switch (n) {
+    case model::Network::Mastodon:
+        return 500;
+    case model::Network::Bluesky:
+        return 300;
+    case model::Network::Reddit:
+        return 10000;
+    case model::Network::YouTube:
+        return 10000;
+    case model::Network::GoogleReviews:
+        return 4000;
+    default:
+        return 0;
+    }
+}
+
+} // namespace baton::ui

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/model/Enums.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace baton::sync {
+struct AccountSyncStatus;
+}
+
+namespace baton::ui {
+
+// Every user-visible wording of engine values, translated.
+class Formatting final {
+    Q_DECLARE_TR_FUNCTIONS(Formatting)
+public:
+    // "now", "4 min", "3 h", "yesterday", "Tue", "12 Nov", "12 Nov 2023".
+    static QString relativeTime(qint64 utcMs, qint64 nowMs);
+    static QString status(model::Status s);
+    static QString network(model::Network n);
+    static QString kind(model::Kind k);
+    static QString outboxState(model::OutboxState s);
+    // "syncing", "rate limited until 14:05", "error: ...", "up to date"
+    static QString syncState(const sync::AccountSyncStatus& s);
+    // "negative", "neutral", "positive" from a score in [-1, 1]
+    static QString sentiment(double score);
+    // The network's reply length limit (0: none known).
+    static int replyLimit(model::Network n);
+};
+
+} // namespace baton::ui

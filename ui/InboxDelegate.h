@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+#include <functional>
+
+namespace baton::ui {
+
+// Paints an inbox row from the model's roles: two lines at a fixed height (badge, author, handle, time;
+// excerpt and chips). Colours come from the palette, so selection, hover, light and dark follow the platform.
+class InboxDelegate final : public QStyledItemDelegate {
+    Q_OBJECT
+public:
+    explicit InboxDelegate(QObject* parent = nullptr);
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+
+    // The clock relative times are measured against (tests and screenshots pin it).
+    void setNow(std::function<qint64()> now) { m_now = std::move(now); }
+
+private:
+    std::function<qint64()> m_now;
+};
+
+} // namespace baton::ui

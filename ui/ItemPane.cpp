@@ -1,0 +1,244 @@
+#include "ui/ItemPane.h"
+
+#include "core/common/Html.h"
+#include "ui/Composer.h"
+#include "ui/Formatting.h"
+#include "ui/Palette.h"
+
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QStackedWidget>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace baton::ui {
+namespace {
+
+qint64 localTimeFromNow(int days, int hour) {
+    QDateTime t = QDateTime::currentDateTime().addDays(days);
+    t.setTime(QTime(hour, 0));
+    return t.toMSecsSinceEpoch();
+}
+
+} // namespace
+
+ItemPane::ItemPane(QWidget* parent)
+    : QWidget(parent)
+    , m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
+    , m_stack(new QStackedWidget(this))
+    , m_empty(new QLabel(this))
+    , m_name(new QLabel(this))
+    , m_meta(new QLabel(this))
+    , m_history(new QLabel(this))
+    , m_status(new QLabel(this))
+    , m_done(new QToolButton(this))
+    , m_snooze(new QToolButton(this))
+    , m_more(new QToolButton(this))
+    , m_thread(new QTextBrowser(this))
+    , m_composer(new Composer(this)) {
+    setObjectName(QStringLiteral("itemPane"));
+    m_empty->setText(tr("Select an item to read its thread and reply."));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+
+    QFont heading = m_name->font();
+    heading.setPointSizeF(heading.pointSizeF() * 1.25);
+    heading.setBold(true);
+    m_name->setFont(heading);
+    m_name->setObjectName(QStringLiteral("authorName"));
+    m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_meta->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setObjectName(QStringLiteral("statusLabel"));
+
+    m_done->setText(tr("Done"));
+    m_done->setToolTip(tr("Mark as done (E)"));
+    m_done->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    connect(m_done, &QToolButton::clicked, this, [this] { emit statusRequested(model::Status::Done, 0); });
+
+    m_snooze->setText(tr("Snooze"));
+    m_snooze->setToolTip(tr("Hide until later (S)"));
+    m_snooze->setPopupMode(QToolButton::InstantPopup);
+    auto* snoozeMenu = new QMenu(m_snooze);
+    snoozeMenu->addAction(tr("In 3 hours"), this, [this] {
+        emit statusRequested(model::Status::Snoozed, QDateTime::currentMSecsSinceEpoch() + 3 * 3'600'000);
+    });
+    snoozeMenu->addAction(tr("Tomorrow morning"), this,
+                          [this] { emit statusRequested(model::Status::Snoozed, localTimeFromNow(1, 8)); });
+    snoozeMenu->addAction(tr("Next week"), this,
+                          [this] { emit statusRequested(model::Status::Snoozed, localTimeFromNow(7, 8)); });
+    m_snooze->setMenu(snoozeMenu);
+
+    m_more->setText(tr("More"));
+    m_more->setPopupMode(QToolButton::InstantPopup);
+    auto* more = new QMenu(m_more);
+    more->addAction(tr("In progress"), this, [this] { emit statusRequested(model::Status::InProgress, 0); });
+    more->addAction(tr("Waiting for them"), this, [this] { emit statusRequested(model::Status::Waiting, 0); });
+    more->addAction(tr("Back to new"), this, [this] { emit statusRequested(model::Status::New, 0); });
+    more->addSeparator();
+    more->addAction(tr("Archive"), this, [this] { emit statusRequested(model::Status::Archived, 0); });
+    more->addAction(tr("Mark as spam…"), this, [this] { emit statusRequested(model::Status::Spam, 0); });
+    m_more->setMenu(more);
+
+    m_thread->setObjectName(QStringLiteral("thread"));
+    m_thread->setOpenLinks(false);
+    m_thread->setFrameShape(QFrame::NoFrame);
+    connect(m_thread, &QTextBrowser::anchorClicked, this, [](const QUrl& url) {
+        if (isSafeLinkUrl(url.toString())) {
+            QDesktopServices::openUrl(url);
+        }
+    });
+    connect(m_composer, &Composer::sendRequested, this, &ItemPane::replyRequested);
+
+    auto* content = new QWidget(this);
+    auto* buttons = new QHBoxLayout;
+    buttons->setSpacing(4);
+    buttons->addWidget(m_status);
+    buttons->addStretch(1);
+    buttons->addWidget(m_done);
+    buttons->addWidget(m_snooze);
+    buttons->addWidget(m_more);
+    auto* header = new QVBoxLayout;
+    header->setSpacing(2);
+    header->addWidget(m_name);
+    header->addWidget(m_meta);
+    header->addWidget(m_history);
+    header->addSpacing(8);
+    header->addLayout(buttons);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(16, 12, 16, 12);
+    layout->setSpacing(8);
+    layout->addLayout(header);
+    layout->addWidget(m_thread, 1);
+    layout->addWidget(m_composer);
+
+    m_stack->addWidget(m_empty);
+    m_stack->addWidget(content);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_stack);
+    render();
+}
+
+void ItemPane::showDetails(const std::optional<models::ItemDetails>& details) {
+    const bool sameItem = details && m_details && details->item.id == m_details->item.id;
+    m_details = details;
+    if (!sameItem) {
+        m_composer->clear();
+    }
+    render();
+}
+
+void ItemPane::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::LanguageChange) {
+        render();
+    }
+    QWidget::changeEvent(event);
+}
+
+void ItemPane::render() {
+    if (!m_details) {
+        m_stack->setCurrentIndex(0);
+        QPalette pal = m_empty->palette();
+        pal.setColor(QPalette::WindowText, Palette::muted(palette()));
+        m_empty->setPalette(pal);
+        return;
+    }
+    m_stack->setCurrentIndex(1);
+    const model::Item& it = m_details->item;
+    const QString name = it.author.displayName.isEmpty() ? it.author.handle : it.author.displayName;
+    m_name->setText(name);
+    QStringList meta;
+    if (!it.author.handle.isEmpty()) {
+        meta << u'@' + it.author.handle;
+    }
+    meta << Formatting::network(it.network);
+    if (!m_details->accountName.isEmpty()) {
+        meta << tr("to %1").arg(m_details->accountName);
+    }
+    m_meta->setText(meta.join(QStringLiteral(" · ")));
+    QString history = m_details->authorItems == 0
+                          ? tr("First item from them")
+                          : tr("%n earlier items", nullptr, static_cast<int>(m_details->authorItems));
+    if (m_details->authorFirstSeen > 0) {
+        history += QStringLiteral(" · ") +
+                   tr("first seen %1")
+                       .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_details->authorFirstSeen).date(),
+                                               QLocale::ShortFormat));
+    }
+    m_history->setText(history);
+    QPalette mutedPal = m_meta->palette();
+    mutedPal.setColor(QPalette::WindowText, Palette::muted(palette()));
+    m_meta->setPalette(mutedPal);
+    m_history->setPalette(mutedPal);
+    QString status = Formatting::status(it.status);
+    if (it.status == model::Status::Snoozed && it.snoozeUntil > 0) {
+        status = tr("Snoozed until %1")
+                     .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(it.snoozeUntil), QLocale::ShortFormat));
+    }
+    m_status->setText(status);
+    m_thread->document()->setDefaultStyleSheet(
+        QStringLiteral("a { color: %1; }").arg(palette().color(QPalette::Link).name()));
+    m_thread->setHtml(threadHtml());
+
+    const bool canReply = it.direction == model::Direction::Incoming;
+    m_composer->setVisible(canReply);
+    m_composer->setLimit(Formatting::replyLimit(it.network));
+    m_composer->setRecipient(it.author.handle.isEmpty() ? QString() : u'@' + it.author.handle);
+    if (m_details->lastReply) {
+        const model::OutboxEntry& e = *m_details->lastReply;
+        QString state = tr("Your last reply: %1").arg(Formatting::outboxState(e.state));
+        if (e.state == model::OutboxState::Sent && e.sentAt > 0) {
+            state = tr("Your reply was sent at %1")
+                        .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.sentAt).time(), QLocale::ShortFormat));
+        }
+        const bool error = e.state == model::OutboxState::Failed;
+        if (!e.lastError.isEmpty() && e.state != model::OutboxState::Sent) {
+            state += QStringLiteral(" — ") + e.lastError;
+        }
+        m_composer->setOutboxState(state, error);
+    } else {
+        m_composer->setOutboxState({}, false);
+    }
+}
+
+QString ItemPane::threadHtml() const {
+    const QPalette pal = palette();
+    const QString muted = Palette::muted(pal).name();
+    const QString other = Palette::mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.05).name();
+    const QString selected = Palette::tint(pal, pal.color(QPalette::Highlight), 0.16).name();
+    const QString ours = Palette::tint(pal, Palette::positive(pal), 0.12).name();
+    QString html = QStringLiteral("<html><body style=\"margin:0\">");
+    const qint64 now = m_now ? m_now() : 0;
+    for (const model::Item& t : m_details->thread) {
+        const bool isOurs = t.direction == model::Direction::Outgoing;
+        const bool isSelected = t.id == m_details->item.id;
+        const QString bg = isSelected ? selected : (isOurs ? ours : other);
+        const QString body = !t.html.isEmpty() ? sanitizeHtml(t.html).html
+                                               : t.text.toHtmlEscaped().replace(u'\n', QStringLiteral("<br/>"));
+        const QString name = (t.author.displayName.isEmpty() ? t.author.handle : t.author.displayName).toHtmlEscaped();
+        const QString when = QLocale().toString(QDateTime::fromMSecsSinceEpoch(t.createdAt), QLocale::ShortFormat);
+        html += QStringLiteral("<table width=\"%1\" align=\"%2\" cellspacing=\"0\" cellpadding=\"10\" "
+                               "style=\"margin-bottom:10px; background-color:%3\"><tr><td>")
+                    .arg(isOurs ? QStringLiteral("85%") : QStringLiteral("100%"),
+                         isOurs ? QStringLiteral("right") : QStringLiteral("left"), bg);
+        html += QStringLiteral("<b>%1</b> <span style=\"color:%2\">%3 · %4</span>")
+                    .arg(isOurs ? tr("You") : name, muted, Formatting::relativeTime(t.createdAt, now).toHtmlEscaped(),
+                         when.toHtmlEscaped());
+        if (t.rating) {
+            html += QStringLiteral(" <span style=\"color:%1\">%2</span>")
+                        .arg(Palette::warning(pal).name(),
+                             QString(*t.rating, QChar(0x2605)) + QString(5 - *t.rating, QChar(0x2606)));
+        }
+        html += QStringLiteral("<div style=\"margin-top:6px\">%1</div></td></tr></table>").arg(body);
+    }
+    html += QStringLiteral("</body></html>");
+    return html;
+}
+
+} // namespace baton::ui

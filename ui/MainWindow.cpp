@@ -1,0 +1,434 @@
+#include "ui/MainWindow.h"
+
+#include "core/models/InboxModel.h"
+#include "core/models/ItemDetails.h"
+#include "core/models/Roles.h"
+#include "core/models/SourcesModel.h"
+#include "core/store/AccountRepository.h"
+#include "core/store/Store.h"
+#include "core/sync/OutboxSender.h"
+#include "core/sync/SyncEngine.h"
+#include "ui/Composer.h"
+#include "ui/DialogFacade.h"
+#include "ui/Formatting.h"
+#include "ui/InboxDelegate.h"
+#include "ui/ItemPane.h"
+#include "ui/Palette.h"
+#include "ui/SourcesDelegate.h"
+
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace baton::ui {
+
+MainWindow::MainWindow(Services services, QWidget* parent)
+    : QMainWindow(parent)
+    , m_store(services.store)
+    , m_sync(services.sync)
+    , m_dialogs(services.dialogs)
+    , m_demo(services.demo)
+    , m_now(services.now ? services.now : [] { return QDateTime::currentMSecsSinceEpoch(); }) {
+    setObjectName(QStringLiteral("mainWindow"));
+    m_sources = new models::SourcesModel(m_store, this);
+    m_sources->setCurrentUser(qEnvironmentVariable("USER"));
+    m_inbox = new models::InboxModel(m_store, this);
+    buildUi();
+    buildActions();
+    retranslate();
+    applyTheme();
+    restoreState();
+    if (m_sync) {
+        connect(m_sync, &sync::SyncEngine::accountStatusChanged, this, &MainWindow::onAccountStatus);
+        for (const model::Account& a : store::AccountRepository::list(m_store.reader())) {
+            m_accountNames.insert(a.id, a.name);
+            onAccountStatus(a.id, m_sync->status(a.id));
+        }
+        connect(m_sync, &sync::SyncEngine::allFinished, this, &MainWindow::updateSyncButton);
+        connect(&m_sync->outbox(), &sync::OutboxSender::entryChanged, this,
+                [this](qint64, model::OutboxState, const QString&) { refreshPane(); });
+    }
+    connect(&m_store.writer(), &store::StoreWriter::changed, this, [this](const store::ChangeSet& c) {
+        if (c.outboxChanged || c.updatedItems.contains(currentItemId())) {
+            refreshPane();
+        }
+    });
+    updateSyncButton();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildUi() {
+    // Toolbar: search (the widest), sort, sync.
+    auto* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setFloatable(false);
+    bar->setIconSize(QSize(20, 20));
+    m_search = new QLineEdit(bar);
+    m_search->setObjectName(QStringLiteral("search"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(280);
+    m_search->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_sort = new QComboBox(bar);
+    m_sort->setObjectName(QStringLiteral("sort"));
+    m_sort->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_syncButton = new QToolButton(bar);
+    m_syncButton->setObjectName(QStringLiteral("syncButton"));
+    m_syncButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    auto* barContent = new QWidget(bar);
+    auto* barLayout = new QHBoxLayout(barContent);
+    barLayout->setContentsMargins(8, 4, 8, 4);
+    barLayout->setSpacing(8);
+    barLayout->addWidget(m_search, 1);
+    barLayout->addWidget(m_sort);
+    barLayout->addWidget(m_syncButton);
+    bar->addWidget(barContent);
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(200);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, &MainWindow::applyFilter);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        m_searchDelay->stop();
+        applyFilter();
+        m_list->setFocus();
+    });
+    connect(m_sort, &QComboBox::activated, this, &MainWindow::applyFilter);
+    connect(m_syncButton, &QToolButton::clicked, this, &MainWindow::triggerSync);
+
+    // Left: sources and views.
+    m_tree = new QTreeView(this);
+    m_tree->setObjectName(QStringLiteral("sources"));
+    m_tree->setModel(m_sources);
+    m_tree->setItemDelegate(new SourcesDelegate(m_tree));
+    m_tree->setHeaderHidden(true);
+    m_tree->setRootIsDecorated(false);
+    m_tree->setIndentation(14);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setFrameShape(QFrame::NoFrame);
+    m_tree->expandAll();
+    m_tree->setMinimumWidth(160);
+    connect(m_sources, &QAbstractItemModel::modelReset, m_tree, &QTreeView::expandAll);
+
+    // Centre: demo banner, "new items" bar, the list.
+    m_list = new QListView(this);
+    m_list->setObjectName(QStringLiteral("inbox"));
+    m_list->setModel(m_inbox);
+    m_delegate = new InboxDelegate(m_list);
+    m_delegate->setNow(m_now);
+    m_list->setItemDelegate(m_delegate);
+    m_list->setUniformItemSizes(true);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_list->setFrameShape(QFrame::NoFrame);
+    m_list->setMouseTracking(true);
+    m_list->setAttribute(Qt::WA_Hover);
+    connect(m_list->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int v) {
+        m_inbox->setAtTop(v == 0);
+        if (v == 0 && m_inbox->pendingCount() > 0 && !m_list->currentIndex().isValid()) {
+            m_inbox->applyPending();
+        }
+    });
+    m_emptyLabel = new QLabel(m_list->viewport());
+    m_emptyLabel->setObjectName(QStringLiteral("emptyState"));
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    connect(m_inbox, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyState);
+    connect(m_inbox, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyState);
+    connect(m_inbox, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateEmptyState);
+
+    m_banner = new QWidget(this);
+    m_banner->setObjectName(QStringLiteral("demoBanner"));
+    m_banner->setAutoFillBackground(true);
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setWordWrap(true);
+    m_bannerButton = new QPushButton(m_banner);
+    auto* bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->setContentsMargins(12, 6, 8, 6);
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(m_bannerButton);
+    m_banner->setVisible(m_demo);
+    connect(m_bannerButton, &QPushButton::clicked, this, [this] {
+        m_dialogs.information(this, tr("Add an account"),
+                              tr("Connect a real account from a terminal for now:\n\nbaton account add mastodon "
+                                 "--name NAME --base-url URL --token-env VAR\n\nThen start Baton without --demo."));
+    });
+
+    m_pendingBar = new QPushButton(this);
+    m_pendingBar->setObjectName(QStringLiteral("pendingBar"));
+    m_pendingBar->setFlat(true);
+    m_pendingBar->setVisible(false);
+    m_pendingBar->setCursor(Qt::PointingHandCursor);
+    connect(m_pendingBar, &QPushButton::clicked, this, [this] {
+        m_inbox->applyPending();
+        m_list->scrollToTop();
+    });
+    connect(m_inbox, &models::InboxModel::pendingCountChanged, this, &MainWindow::updatePendingBar);
+
+    m_listTitle = new QLabel(this);
+    m_listTitle->setObjectName(QStringLiteral("listTitle"));
+    QFont titleFont = m_listTitle->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    m_listTitle->setFont(titleFont);
+    m_listTitle->setContentsMargins(12, 10, 12, 6);
+
+    auto* centre = new QWidget(this);
+    auto* centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    centreLayout->addWidget(m_banner);
+    centreLayout->addWidget(m_listTitle);
+    centreLayout->addWidget(m_pendingBar);
+    centreLayout->addWidget(m_list, 1);
+
+    // Right: the item.
+    m_pane = new ItemPane(this);
+    m_pane->setNow(m_now);
+    connect(m_pane, &ItemPane::statusRequested, this, &MainWindow::setCurrentStatus);
+    connect(m_pane, &ItemPane::replyRequested, this, &MainWindow::sendReply);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_tree);
+    m_splitter->addWidget(centre);
+    m_splitter->addWidget(m_pane);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(2, 2);
+    setCentralWidget(m_splitter);
+
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        m_searchDelay->stop();
+        applyFilter();
+    });
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentChanged);
+
+    statusBar()->setSizeGripEnabled(true);
+    resize(1280, 800);
+}
+
+void MainWindow::applyTheme() {
+    const QPalette pal = palette();
+    QPalette bannerPal = m_banner->palette();
+    bannerPal.setColor(QPalette::Window, Palette::tint(pal, Palette::warning(pal), 0.16));
+    m_banner->setPalette(bannerPal);
+    QPalette treePal = m_tree->palette();
+    treePal.setColor(QPalette::Base, pal.color(QPalette::Window));
+    m_tree->setPalette(treePal);
+    QPalette emptyPal = m_emptyLabel->palette();
+    emptyPal.setColor(QPalette::WindowText, Palette::muted(pal));
+    m_emptyLabel->setPalette(emptyPal);
+    QPalette pendingPal = m_pendingBar->palette();
+    pendingPal.setColor(QPalette::ButtonText, pal.color(QPalette::Link));
+    m_pendingBar->setPalette(pendingPal);
+    m_syncButton->setIcon(Palette::themedIcon(QStringLiteral("sync"), pal.color(QPalette::ButtonText)));
+    m_search->addAction(Palette::themedIcon(QStringLiteral("search"), Palette::muted(pal)), QLineEdit::LeadingPosition);
+}
+
+void MainWindow::retranslate() {
+    setWindowTitle(m_demo ? tr("Baton — demo") : tr("Baton"));
+    m_search->setPlaceholderText(tr("Search people and messages  ( / )"));
+    const int sort = std::max(0, m_sort->currentIndex());
+    m_sort->clear();
+    m_sort->addItems({tr("Newest first"), tr("Oldest first"), tr("Most negative"), tr("Waiting longest")});
+    m_sort->setCurrentIndex(sort);
+    m_sort->setToolTip(tr("Order of the list"));
+    m_bannerText->setText(tr("Demo data: Baton is syncing from its built-in sandbox. Nothing here is real and "
+                             "nothing leaves this computer."));
+    m_bannerButton->setText(tr("Add a real account…"));
+    updateSyncButton();
+    updateEmptyState();
+    updatePendingBar(m_inbox->pendingCount());
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+    } else if (event->type() == QEvent::PaletteChange) {
+        applyTheme();
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::restoreState() {
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("mainWindow"));
+    if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray())) {
+        resize(1280, 800);
+    }
+    QMainWindow::restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    if (!m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray())) {
+        const int total = 1280;
+        m_splitter->setSizes({220, total - 220 - total * 2 / 5, total * 2 / 5});
+    }
+    m_sort->setCurrentIndex(settings.value(QStringLiteral("sort"), 0).toInt());
+    const QString view = settings.value(QStringLiteral("view"), QStringLiteral("all")).toString();
+    settings.endGroup();
+    selectView(view);
+    if (!m_tree->currentIndex().isValid()) {
+        selectView(QStringLiteral("all"));
+    }
+}
+
+void MainWindow::saveState() {
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("mainWindow"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), QMainWindow::saveState());
+    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("sort"), m_sort->currentIndex());
+    settings.setValue(QStringLiteral("view"), currentViewKey());
+    settings.endGroup();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveState();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::selectView(const QString& key) {
+    const QModelIndex idx = m_sources->indexOfKey(key);
+    if (idx.isValid()) {
+        m_tree->setCurrentIndex(idx);
+    }
+}
+
+QString MainWindow::currentViewKey() const {
+    return m_tree->currentIndex().data(models::ViewIdRole).toString();
+}
+
+qint64 MainWindow::currentItemId() const {
+    return m_list->currentIndex().data(models::ItemIdRole).toLongLong();
+}
+
+void MainWindow::applyFilter() {
+    models::ViewFilter f = m_sources->filterFor(m_tree->currentIndex());
+    f.sql.search = m_search->text().trimmed();
+    // The view's own order (most negative first for "Negative") unless the user chose one.
+    static const store::InboxSort sorts[] = {store::InboxSort::Newest, store::InboxSort::Oldest,
+                                             store::InboxSort::MostNegative, store::InboxSort::WaitingLongest};
+    if (m_sort->currentIndex() > 0 || f.sql.sort == store::InboxSort::Newest) {
+        f.sql.sort = sorts[std::clamp(m_sort->currentIndex(), 0, 3)];
+    }
+    m_listTitle->setText(m_tree->currentIndex().isValid() ? m_tree->currentIndex().data().toString() : tr("All"));
+    const qint64 keep = currentItemId();
+    m_inbox->setFilter(f);
+    m_inbox->setAtTop(true);
+    const int row = keep ? m_inbox->rowOf(keep) : -1;
+    if (row >= 0) {
+        m_list->setCurrentIndex(m_inbox->index(row));
+    } else {
+        onCurrentChanged();
+    }
+    updateEmptyState();
+}
+
+void MainWindow::onCurrentChanged() {
+    refreshPane();
+}
+
+void MainWindow::refreshPane() {
+    const qint64 id = currentItemId();
+    m_pane->showDetails(id ? models::loadItemDetails(m_store.reader(), id) : std::nullopt);
+}
+
+void MainWindow::moveCurrent(int delta) {
+    const int rows = m_inbox->rowCount();
+    if (rows == 0) {
+        return;
+    }
+    const QModelIndex cur = m_list->currentIndex();
+    int row = cur.isValid() ? cur.row() + delta : 0;
+    if (row >= rows && m_inbox->canFetchMore({})) {
+        m_inbox->fetchMore({});
+    }
+    row = std::clamp(row, 0, m_inbox->rowCount() - 1);
+    const QModelIndex next = m_inbox->index(row);
+    m_list->setCurrentIndex(next);
+    m_list->scrollTo(next);
+}
+
+void MainWindow::updateEmptyState() {
+    if (!m_emptyLabel) {
+        return;
+    }
+    const bool empty = m_inbox->rowCount() == 0;
+    if (empty) {
+        QString text;
+        if (!m_search->text().trimmed().isEmpty()) {
+            text = tr("Nothing matches “%1”.").arg(m_search->text().trimmed());
+        } else if (m_sources->rowCount() <= 8) { // no network below the views: no account yet
+            text = tr("Add an account, or try the demo:\nbaton --demo");
+        } else if (currentViewKey() == QLatin1String("needs-reply")) {
+            text = tr("No items need a reply. Nice.");
+        } else {
+            text = tr("Nothing here. Nice.");
+        }
+        m_emptyLabel->setText(text);
+        m_emptyLabel->setGeometry(m_list->viewport()->rect().adjusted(24, 24, -24, -24));
+    }
+    m_emptyLabel->setVisible(empty);
+}
+
+void MainWindow::updatePendingBar(int count) {
+    m_pendingBar->setText(tr("%n new item(s) — show", nullptr, count));
+    m_pendingBar->setVisible(count > 0);
+}
+
+void MainWindow::onAccountStatus(qint64 accountId, const sync::AccountSyncStatus& status) {
+    QLabel*& label = m_accountLabels[accountId];
+    if (!label) {
+        label = new QLabel(this);
+        label->setObjectName(QStringLiteral("syncState%1").arg(accountId));
+        statusBar()->addPermanentWidget(label);
+    }
+    QString name = m_accountNames.value(accountId);
+    if (name.isEmpty()) {
+        const QModelIndex idx = m_sources->indexOfKey(QStringLiteral("account:%1").arg(accountId));
+        name = idx.isValid() ? idx.data().toString() : QString::number(accountId);
+        m_accountNames.insert(accountId, name);
+    }
+    label->setText(tr("%1: %2").arg(name, Formatting::syncState(status)));
+    QPalette pal = label->palette();
+    pal.setColor(QPalette::WindowText, status.state == sync::AccountSyncState::Error ? Palette::negative(palette())
+                                       : status.state == sync::AccountSyncState::RateLimited
+                                           ? Palette::warning(palette())
+                                           : Palette::muted(palette()));
+    label->setPalette(pal);
+    label->setToolTip(status.state == sync::AccountSyncState::Error ? status.error.toString() : QString());
+    updateSyncButton();
+}
+
+void MainWindow::updateSyncButton() {
+    const bool running = m_sync && m_sync->isRunning();
+    m_syncButton->setText(running ? tr("Syncing…") : tr("Sync"));
+    m_syncButton->setToolTip(m_sync ? tr("Fetch new items from every account now (F5)") : tr("Sync is off"));
+    m_syncButton->setEnabled(m_sync && !running);
+}
+
+void MainWindow::triggerSync() {
+    if (m_sync) {
+        m_sync->syncAll();
+        updateSyncButton();
+    }
+}
+
+} // namespace baton::ui
