@@ -30,7 +30,9 @@ struct Item {
     QString lang;
     QString visibility;
     std::optional<int> rating;
-    std::optional<double> sentiment;
+    std::optional<double> sentiment;         // computed score, -1..1
+    std::optional<double> sentimentOverride; // the user's correction, which wins
+    double effectiveSentiment() const { return sentimentOverride.value_or(sentiment.value_or(0.0)); }
     Status status = Status::New;
     qint64 snoozeUntil = 0;
     QString assignee;

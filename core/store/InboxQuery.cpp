@@ -175,7 +175,7 @@ InboxPage page(Database& db, const InboxFilter& filter, const std::optional<Inbo
         InboxCursor c;
         c.id = last.id;
         if (filter.sort == InboxSort::MostNegative) {
-            c.key = last.sentiment.value_or(0.0);
+            c.key = last.effectiveSentiment(); // the same expression the SQL sorts by
         }
         out.next = c;
     }

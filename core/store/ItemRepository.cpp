@@ -301,6 +301,46 @@ Expected<void, Error> setStatus(Database& db, qint64 itemId, model::Status statu
     return {};
 }
 
+Expected<void, Error> setAssignee(Database& db, qint64 itemId, const QString& assignee, ChangeSet& changes) {
+    Statement st(db, "UPDATE items SET assignee = ? WHERE id = ?");
+    st.bind(1, assignee.isEmpty() ? QString() : assignee).bind(2, itemId);
+    if (auto r = st.exec(); !r) {
+        return r;
+    }
+    if (db.changes() == 0) {
+        return unexpected(Error{ErrorCode::NotFound, QStringLiteral("no item %1").arg(itemId)});
+    }
+    changes.updatedItems.append(itemId);
+    return {};
+}
+
+Expected<int, Error> wakeSnoozed(Database& db, qint64 nowMs, ChangeSet& changes) {
+    Statement st(db, "UPDATE items SET status = 'new', snooze_until = NULL WHERE status = 'snoozed' "
+                     "AND snooze_until <= ? RETURNING id");
+    st.bind(1, nowMs);
+    int woke = 0;
+    while (st.next()) {
+        changes.updatedItems.append(st.int64(0));
+        ++woke;
+    }
+    if (st.failed()) {
+        return unexpected(st.error());
+    }
+    return woke;
+}
+
+AuthorHistory authorHistory(Database& db, qint64 identityId) {
+    Statement st(db, "SELECT count(*), min(created_at), max(created_at) FROM items WHERE identity_id = ?");
+    st.bind(1, identityId);
+    AuthorHistory h;
+    if (st.next()) {
+        h.items = st.int64(0);
+        h.firstSeen = st.int64(1);
+        h.lastSeen = st.int64(2);
+    }
+    return h;
+}
+
 Item readItem(const Statement& st) {
     Item it;
     it.id = st.int64(0);
@@ -339,6 +379,9 @@ Item readItem(const Statement& st) {
     it.firstResponseAt = st.int64(28);
     it.deleted = !st.isNull(29);
     it.author.remoteId = st.text(30);
+    if (!st.isNull(31)) {
+        it.sentimentOverride = st.real(31);
+    }
     return it;
 }
 

@@ -14,7 +14,7 @@
     "identities.avatar_url, identities.profile_url, items.parent_remote_id, items.thread_remote_id, "                  \
     "items.created_at, items.updated_at, items.fetched_at, items.text, items.html, items.url, items.lang, "            \
     "items.visibility, items.rating, items.sentiment, items.status, items.snooze_until, items.assignee, "              \
-    "items.first_response_at, items.deleted_at, identities.remote_id "                                                 \
+    "items.first_response_at, items.deleted_at, identities.remote_id, items.sentiment_override "                       \
     "FROM items LEFT JOIN identities ON identities.id = items.identity_id "
 
 namespace baton::store {
@@ -51,6 +51,18 @@ Expected<void, Error> markDeleted(Database& db, qint64 accountId, const QString&
 
 Expected<void, Error> setStatus(Database& db, qint64 itemId, model::Status status, qint64 snoozeUntil,
                                 ChangeSet& changes);
+// Empty assignee clears it.
+Expected<void, Error> setAssignee(Database& db, qint64 itemId, const QString& assignee, ChangeSet& changes);
+// Snoozed items whose time has come go back to New; returns how many woke.
+Expected<int, Error> wakeSnoozed(Database& db, qint64 nowMs, ChangeSet& changes);
+
+// What the inbox knows about an author: how many items, and since when.
+struct AuthorHistory {
+    qint64 items = 0;
+    qint64 firstSeen = 0;
+    qint64 lastSeen = 0;
+};
+AuthorHistory authorHistory(Database& db, qint64 identityId);
 
 // Reads (any connection).
 std::optional<model::Item> byId(Database& db, qint64 itemId);

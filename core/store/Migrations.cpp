@@ -124,6 +124,7 @@ CREATE TABLE outbox(
     sent_at INTEGER
 );
 CREATE INDEX outbox_state ON outbox(state, next_attempt_at);
+CREATE INDEX outbox_item ON outbox(item_id);
 CREATE TABLE sync_state(
     account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
     stream TEXT NOT NULL,

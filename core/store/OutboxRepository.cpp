@@ -91,6 +91,15 @@ std::optional<model::OutboxEntry> byId(Database& db, qint64 id) {
     return std::nullopt;
 }
 
+std::optional<model::OutboxEntry> latestForItem(Database& db, qint64 itemId) {
+    Statement st(db, OUTBOX_SELECT "WHERE item_id = ? ORDER BY id DESC LIMIT 1");
+    st.bind(1, itemId);
+    if (st.next()) {
+        return read(st);
+    }
+    return std::nullopt;
+}
+
 Expected<void, Error> markSending(Database& db, qint64 id, ChangeSet& changes) {
     Statement st(db, "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?");
     st.bind(1, id);

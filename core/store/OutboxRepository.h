@@ -14,6 +14,8 @@ Expected<qint64, Error> enqueue(Database& db, const model::OutboxEntry& entry, C
 QList<model::OutboxEntry> due(Database& db, qint64 nowMs, qint64 accountId = 0);
 QList<model::OutboxEntry> list(Database& db, int limit = 200);
 std::optional<model::OutboxEntry> byId(Database& db, qint64 id);
+// The newest reply to an item, whatever its state.
+std::optional<model::OutboxEntry> latestForItem(Database& db, qint64 itemId);
 
 Expected<void, Error> markSending(Database& db, qint64 id, ChangeSet& changes);
 // Sent: stores the posted reply as an outgoing item (which answers the parent) in the same transaction.

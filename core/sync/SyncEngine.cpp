@@ -45,6 +45,12 @@ SyncEngine::~SyncEngine() {
 }
 
 void SyncEngine::syncAll() {
+    // Snoozed items come back by themselves: each pass wakes those whose time has come.
+    const qint64 now = m_clock.nowMs();
+    m_store.writer().submit([now](store::Database& db, store::ChangeSet& changes) -> Expected<void, Error> {
+        auto woke = store::ItemRepository::wakeSnoozed(db, now, changes);
+        return woke ? Expected<void, Error>{} : unexpected(woke.error());
+    });
     const auto accounts = store::AccountRepository::list(m_store.reader());
     bool started = false;
     for (const model::Account& a : accounts) {

@@ -197,6 +197,34 @@ private slots:
         }
     }
 
+    void mostNegativePagesThroughOverrides() {
+        // A user correction moves an item in the "most negative" order, and paging still sees every row once.
+        QVERIFY(m_store->writer().run([&](Database& db, ChangeSet&) -> Expected<void, Error> {
+            return db.exec("UPDATE items SET sentiment_override = -2 WHERE id IN (SELECT id FROM items "
+                           "ORDER BY id DESC LIMIT 7)");
+        }));
+        InboxFilter f;
+        f.sort = InboxSort::MostNegative;
+        QList<double> keys;
+        QSet<qint64> ids;
+        std::optional<InboxCursor> cursor;
+        do {
+            const InboxPage page = InboxQuery::page(m_store->reader(), f, cursor, 11);
+            for (const auto& it : page.items) {
+                keys << it.effectiveSentiment();
+                ids.insert(it.id);
+            }
+            cursor = page.next;
+        } while (cursor);
+        QCOMPARE(ids.size(), 300);
+        QCOMPARE(keys.size(), 300);
+        QCOMPARE(keys.first(), -2.0);
+        QVERIFY(std::is_sorted(keys.begin(), keys.end()));
+        QVERIFY(m_store->writer().run([&](Database& db, ChangeSet&) -> Expected<void, Error> {
+            return db.exec("UPDATE items SET sentiment_override = NULL");
+        }));
+    }
+
     void ftsExpressionQuotesUserText_data() {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("expression");

@@ -255,6 +255,45 @@ private slots:
         QCOMPARE(timeKeyBase(1'795'000'000'999), qint64(1'795'000'000) * kTimeKeySlots);
     }
 
+    void triageFieldsAndSnoozeWakeUp() {
+        QVERIFY(m_store->writer().run([&](Database& db, ChangeSet& c) -> Expected<void, Error> {
+            auto r = ItemRepository::upsert(db, m_account,
+                                            {mention(QStringLiteral("s1"), 1000, QStringLiteral("a")),
+                                             mention(QStringLiteral("s2"), 9000, QStringLiteral("b"))},
+                                            1, c);
+            return r ? Expected<void, Error>{} : unexpected(r.error());
+        }));
+        const auto a = ItemRepository::byRemoteId(m_store->reader(), m_account, QStringLiteral("s1"));
+        const auto b = ItemRepository::byRemoteId(m_store->reader(), m_account, QStringLiteral("s2"));
+        QVERIFY(m_store->writer().run([&](Database& db, ChangeSet& c) -> Expected<void, Error> {
+            if (auto r = ItemRepository::setStatus(db, a->id, model::Status::Snoozed, 5000, c); !r) {
+                return r;
+            }
+            if (auto r = ItemRepository::setStatus(db, b->id, model::Status::Snoozed, 50000, c); !r) {
+                return r;
+            }
+            return ItemRepository::setAssignee(db, b->id, QStringLiteral("camille"), c);
+        }));
+        int woke = -1;
+        ChangeSet seen;
+        QVERIFY(m_store->writer().run([&](Database& db, ChangeSet& c) -> Expected<void, Error> {
+            auto r = ItemRepository::wakeSnoozed(db, 10000, c);
+            woke = r ? *r : -1;
+            seen = c;
+            return {};
+        }));
+        QCOMPARE(woke, 1); // only the one whose time has come
+        QCOMPARE(seen.updatedItems, QList<qint64>{a->id});
+        QCOMPARE(model::toString(ItemRepository::byId(m_store->reader(), a->id)->status), QStringLiteral("new"));
+        QCOMPARE(model::toString(ItemRepository::byId(m_store->reader(), b->id)->status), QStringLiteral("snoozed"));
+        QCOMPARE(ItemRepository::byId(m_store->reader(), b->id)->assignee, QStringLiteral("camille"));
+        const auto history = ItemRepository::authorHistory(m_store->reader(), a->author.id);
+        QCOMPARE(history.items, 2);
+        QCOMPARE(history.firstSeen, 1000);
+        QCOMPARE(history.lastSeen, 9000);
+        QVERIFY(!OutboxRepository::latestForItem(m_store->reader(), a->id));
+    }
+
     void syncStateRoundTrip() {
         SyncState s;
         s.accountId = m_account;
