@@ -153,7 +153,17 @@ Expected<UpsertStats, Error> upsert(Database& db, qint64 accountId, const QList<
                                     ChangeSet& changes) {
     UpsertStats stats;
     QJsonArray newIncoming;
+    // Oldest first: networks list newest first, but ascending ids append to the table's b-tree, and FTS5 flushes
+    // its pending index to disk whenever a rowid is lower than the last one written in the transaction.
+    QList<const Item*> ordered;
+    ordered.reserve(items.size());
     for (const Item& item : items) {
+        ordered.append(&item);
+    }
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const Item* a, const Item* b) { return a->createdAt < b->createdAt; });
+    for (const Item* itemPtr : std::as_const(ordered)) {
+        const Item& item = *itemPtr;
         if (item.remoteId.isEmpty()) {
             return unexpected(Error{ErrorCode::InvalidArgument, QStringLiteral("item without a remote id")});
         }
