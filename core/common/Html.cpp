@@ -229,7 +229,7 @@ SanitizedHtml sanitizeHtml(QStringView html) {
                     if (isSafeLinkUrl(href)) {
                         const QString cls = attribute(body, QLatin1String("class"));
                         rich += QLatin1String("<a href=\"") + escapeHtml(href.trimmed()) + u'"';
-                        if (cls.contains(QLatin1String("mention"))) {
+                        if (cls.contains(QLatin1String("mention")) && !cls.contains(QLatin1String("hashtag"))) {
                             rich += QLatin1String(" class=\"mention\"");
                         }
                         rich += u'>';

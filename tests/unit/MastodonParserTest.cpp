@@ -4,6 +4,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace baton;
@@ -28,13 +31,48 @@ ParseContext ctx() {
     return c;
 }
 
+QJsonObject itemToJson(const model::Item& it) {
+    return QJsonObject{{QStringLiteral("remote_id"), it.remoteId},
+                       {QStringLiteral("notification_id"), it.notificationId},
+                       {QStringLiteral("kind"), model::toString(it.kind)},
+                       {QStringLiteral("direction"), model::toString(it.direction)},
+                       {QStringLiteral("author_handle"), it.author.handle},
+                       {QStringLiteral("author_name"), it.author.displayName},
+                       {QStringLiteral("author_remote_id"), it.author.remoteId},
+                       {QStringLiteral("author_avatar"), it.author.avatarUrl},
+                       {QStringLiteral("parent"), it.parentRemoteId},
+                       {QStringLiteral("created_at"), QString::number(it.createdAt)},
+                       {QStringLiteral("updated_at"), QString::number(it.updatedAt)},
+                       {QStringLiteral("text"), it.text},
+                       {QStringLiteral("html"), it.html},
+                       {QStringLiteral("url"), it.url},
+                       {QStringLiteral("lang"), it.lang},
+                       {QStringLiteral("visibility"), it.visibility}};
+}
+
+// What a page parses to, in a stable readable form for the golden files.
+QByteArray describe(const NotificationPage& page) {
+    QJsonArray items;
+    QJsonArray edits;
+    for (const auto& it : page.items) {
+        items.append(itemToJson(it));
+    }
+    for (const auto& it : page.edits) {
+        edits.append(itemToJson(it));
+    }
+    return QJsonDocument(QJsonObject{{QStringLiteral("ids"), QJsonArray::fromStringList(page.ids)},
+                                     {QStringLiteral("items"), items},
+                                     {QStringLiteral("edits"), edits}})
+        .toJson(QJsonDocument::Indented);
+}
+
 } // namespace
 
 class MastodonParserTest : public QObject {
     Q_OBJECT
 private slots:
     void mixedPage() {
-        auto page = parseNotifications(fixture(QStringLiteral("notifications_mixed.json")), ctx());
+        auto page = parseNotifications(fixture(QStringLiteral("golden/notifications_mixed.json")), ctx());
         QVERIFY2(page.hasValue(), qPrintable(page ? QString() : page.error().toString()));
         // Every id advances the cursor; only mentions become items; unknown types are ignored.
         QCOMPARE(page->ids.size(), 4);
@@ -68,8 +106,36 @@ private slots:
         QCOMPARE(b.lang, QStringLiteral("fr"));
     }
 
+    // Every page in fixtures/mastodon/golden/ parses to exactly its .expected file. Set BATON_UPDATE_GOLDEN=1 to
+    // rewrite the expectations after a deliberate change, then review the diff.
+    void goldenPages_data() {
+        QTest::addColumn<QString>("page");
+        const QDir dir(QStringLiteral(BATON_FIXTURES "/mastodon/golden"));
+        const QStringList pages = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+        QVERIFY(!pages.isEmpty());
+        for (const QString& p : pages) {
+            QTest::newRow(qPrintable(p)) << dir.filePath(p);
+        }
+    }
+    void goldenPages() {
+        QFETCH(QString, page);
+        QFile in(page);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        auto parsed = parseNotifications(in.readAll(), ctx());
+        QVERIFY2(parsed.hasValue(), qPrintable(parsed ? QString() : parsed.error().toString()));
+        const QByteArray actual = describe(*parsed);
+        QFile expected(page.chopped(5) + QStringLiteral(".expected"));
+        if (qEnvironmentVariableIsSet("BATON_UPDATE_GOLDEN")) {
+            QVERIFY(expected.open(QIODevice::WriteOnly));
+            expected.write(actual);
+            return;
+        }
+        QVERIFY2(expected.open(QIODevice::ReadOnly), qPrintable(expected.fileName()));
+        QCOMPARE(QString::fromUtf8(actual), QString::fromUtf8(expected.readAll()));
+    }
+
     void updateNotificationIsAnEdit() {
-        auto page = parseNotifications(fixture(QStringLiteral("notifications_update.json")), ctx());
+        auto page = parseNotifications(fixture(QStringLiteral("golden/notifications_update.json")), ctx());
         QVERIFY(page.hasValue());
         QVERIFY(page->items.isEmpty());
         QCOMPARE(page->edits.size(), 1);
@@ -124,7 +190,7 @@ private slots:
 
     void neverCrashesOnArbitraryBytes() {
         // Every prefix of a real page is either a clean page or a clean error.
-        const QByteArray page = fixture(QStringLiteral("notifications_mixed.json"));
+        const QByteArray page = fixture(QStringLiteral("golden/notifications_mixed.json"));
         for (qsizetype n = 0; n < page.size(); n += 7) {
             auto r = parseNotifications(page.left(n), ctx());
             QVERIFY(!r.hasValue() || r->ids.size() <= 4);
