@@ -226,6 +226,9 @@ void Database::close() {
 }
 
 Expected<void, Error> Database::exec(const char* sql) {
+    if (qstrncmp(sql, "ROLLBACK", 8) == 0) {
+        ++m_rollbacks;
+    }
     char* msg = nullptr;
     const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, &msg);
     if (rc != SQLITE_OK) {

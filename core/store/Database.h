@@ -82,12 +82,17 @@ public:
     Error lastError(ErrorCode code = ErrorCode::Database) const;
     sqlite3* handle() const { return m_db; }
 
+    // Bumped by every ROLLBACK run through exec(): caches of rows written by this connection compare it to know
+    // when what they remember may have been undone.
+    quint64 rollbackGeneration() const { return m_rollbacks; }
+
     int userVersion();
     QString integrityCheck(); // "ok" when the file is sound
 
 private:
     sqlite3* m_db = nullptr;
     QString m_path;
+    quint64 m_rollbacks = 0;
     struct Cache;
     Cache* m_cache = nullptr;
 };

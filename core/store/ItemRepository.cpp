@@ -1,5 +1,6 @@
 #include "core/store/ItemRepository.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -13,47 +14,94 @@ QString authorSearchText(const model::Identity& a) {
     return a.displayName + u' ' + a.handle;
 }
 
+// What the writer last wrote or read for an identity, so most items need no identity query at all.
+struct CachedIdentity {
+    qint64 id = 0;
+    QString displayName;
+    QString avatarUrl;
+    QString profileUrl;
+    QString remoteId;
+    qint64 firstSeen = 0;
+    qint64 lastSeen = 0;
+};
+
+// One per writer thread (the only thread that writes); dropped whenever its connection rolls anything back.
+struct IdentityCache {
+    const Database* db = nullptr;
+    quint64 generation = 0;
+    QHash<QString, CachedIdentity> byKey;
+
+    QHash<QString, CachedIdentity>& forConnection(const Database& d) {
+        if (db != &d || generation != d.rollbackGeneration() || byKey.size() > 50000) {
+            db = &d;
+            generation = d.rollbackGeneration();
+            byKey.clear();
+        }
+        return byKey;
+    }
+};
+thread_local IdentityCache t_identities;
+
 Expected<qint64, Error> resolveIdentity(Database& db, const model::Identity& who, qint64 seenAt) {
     if (who.handle.isEmpty()) {
         return qint64{0};
     }
     const QString network = model::toString(who.network);
-    Statement& find = db.cached("SELECT id, display_name, avatar_url, profile_url, remote_id, first_seen, last_seen "
-                                "FROM identities WHERE network = ? AND handle = ?");
-    find.bind(1, network).bind(2, who.handle);
-    if (find.next()) {
-        const qint64 id = find.int64(0);
-        // Refresh what the network says about the person only when something moved: most items change nothing.
-        const bool changed = find.text(1) != who.displayName || find.text(2) != who.avatarUrl ||
-                             find.text(3) != who.profileUrl ||
-                             (!who.remoteId.isEmpty() && find.text(4) != who.remoteId) || seenAt < find.int64(5) ||
-                             seenAt > find.int64(6);
-        find.reset();
-        if (!changed) {
-            return id;
+    const QString key = network + u'\n' + who.handle;
+    auto& cache = t_identities.forConnection(db);
+    auto cached = cache.find(key);
+    if (cached == cache.end()) {
+        Statement& find = db.cached("SELECT id, display_name, avatar_url, profile_url, remote_id, first_seen, "
+                                    "last_seen FROM identities WHERE network = ? AND handle = ?");
+        find.bind(1, network).bind(2, who.handle);
+        if (find.next()) {
+            CachedIdentity c{find.int64(0), find.text(1),  find.text(2), find.text(3),
+                             find.text(4),  find.int64(5), find.int64(6)};
+            find.reset();
+            cached = cache.insert(key, c);
+        } else if (find.failed()) {
+            return unexpected(find.error());
+        } else {
+            find.reset();
+            Statement& ins = db.cached("INSERT INTO identities(network, remote_id, handle, display_name, avatar_url, "
+                                       "profile_url, first_seen, last_seen) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+            ins.bind(1, network).bind(2, who.remoteId).bind(3, who.handle).bind(4, who.displayName);
+            ins.bind(5, who.avatarUrl).bind(6, who.profileUrl).bind(7, seenAt).bind(8, seenAt);
+            if (auto r = ins.exec(); !r) {
+                return unexpected(r.error());
+            }
+            cache.insert(key, CachedIdentity{db.lastInsertId(), who.displayName, who.avatarUrl, who.profileUrl,
+                                             who.remoteId, seenAt, seenAt});
+            return db.lastInsertId();
         }
-        Statement& touch = db.cached(
-            "UPDATE identities SET display_name = ?2, avatar_url = ?3, profile_url = ?4, "
-            "remote_id = coalesce(?5, remote_id), last_seen = max(last_seen, ?6), first_seen = min(first_seen, ?6) "
-            "WHERE id = ?1");
-        touch.bind(1, id).bind(2, who.displayName).bind(3, who.avatarUrl).bind(4, who.profileUrl);
-        touch.bind(5, who.remoteId.isEmpty() ? QString() : who.remoteId).bind(6, seenAt);
-        if (auto r = touch.exec(); !r) {
-            return unexpected(r.error());
-        }
-        return id;
     }
-    if (find.failed()) {
-        return unexpected(find.error());
+    CachedIdentity& c = cached.value();
+    // Refresh what the network says about the person only when something moved: most items change nothing.
+    const bool changed = c.displayName != who.displayName || c.avatarUrl != who.avatarUrl ||
+                         c.profileUrl != who.profileUrl || (!who.remoteId.isEmpty() && c.remoteId != who.remoteId) ||
+                         seenAt < c.firstSeen || seenAt > c.lastSeen;
+    if (!changed) {
+        return c.id;
     }
-    Statement& ins = db.cached("INSERT INTO identities(network, remote_id, handle, display_name, avatar_url, "
-                               "profile_url, first_seen, last_seen) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
-    ins.bind(1, network).bind(2, who.remoteId).bind(3, who.handle).bind(4, who.displayName);
-    ins.bind(5, who.avatarUrl).bind(6, who.profileUrl).bind(7, seenAt).bind(8, seenAt);
-    if (auto r = ins.exec(); !r) {
+    Statement& touch = db.cached(
+        "UPDATE identities SET display_name = ?2, avatar_url = ?3, profile_url = ?4, "
+        "remote_id = coalesce(?5, remote_id), last_seen = max(last_seen, ?6), first_seen = min(first_seen, ?6) "
+        "WHERE id = ?1");
+    touch.bind(1, c.id).bind(2, who.displayName).bind(3, who.avatarUrl).bind(4, who.profileUrl);
+    touch.bind(5, who.remoteId.isEmpty() ? QString() : who.remoteId).bind(6, seenAt);
+    if (auto r = touch.exec(); !r) {
+        cache.remove(key);
         return unexpected(r.error());
     }
-    return db.lastInsertId();
+    c.displayName = who.displayName;
+    c.avatarUrl = who.avatarUrl;
+    c.profileUrl = who.profileUrl;
+    if (!who.remoteId.isEmpty()) {
+        c.remoteId = who.remoteId;
+    }
+    c.firstSeen = std::min(c.firstSeen, seenAt);
+    c.lastSeen = std::max(c.lastSeen, seenAt);
+    return c.id;
 }
 
 // The first free time key at or after the item's second (see timeKeyBase).

@@ -294,6 +294,31 @@ private slots:
         QVERIFY(!OutboxRepository::latestForItem(m_store->reader(), a->id));
     }
 
+    void rolledBackIdentityIsNotRemembered() {
+        // A job creates a new author, then fails: its savepoint is rolled back, and a later item by the same
+        // author must get a real identity row, not the id the failed job saw.
+        auto r = m_store->writer().run([&](Database& db, ChangeSet& c) -> Expected<void, Error> {
+            auto up = ItemRepository::upsert(
+                db, m_account, {mention(QStringLiteral("f1"), 1000, QStringLiteral("x"), QStringLiteral("new@x"))}, 1,
+                c);
+            Q_UNUSED(up);
+            return unexpected(Error{ErrorCode::InvalidArgument, QStringLiteral("refused")});
+        });
+        QVERIFY(!r.hasValue());
+        QVERIFY(m_store->writer().run([&](Database& db, ChangeSet& c) -> Expected<void, Error> {
+            auto up = ItemRepository::upsert(
+                db, m_account, {mention(QStringLiteral("f2"), 2000, QStringLiteral("y"), QStringLiteral("new@x"))}, 1,
+                c);
+            return up ? Expected<void, Error>{} : unexpected(up.error());
+        }));
+        const auto item = ItemRepository::byRemoteId(m_store->reader(), m_account, QStringLiteral("f2"));
+        QVERIFY(item);
+        QCOMPARE(item->author.handle, QStringLiteral("new@x")); // the join found a real identity row
+        QCOMPARE(scalar(m_store->reader(), "SELECT count(*) FROM items WHERE identity_id NOT IN "
+                                           "(SELECT id FROM identities)"),
+                 0);
+    }
+
     void syncStateRoundTrip() {
         SyncState s;
         s.accountId = m_account;
