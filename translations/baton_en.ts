@@ -163,6 +163,30 @@
             <source>neutral</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Dismiss the notification</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mute the author</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Block the author…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Report to the moderators…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mute the conversation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete our post…</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>baton::models::SourcesModel</name>
@@ -245,6 +269,153 @@
         </message>
         <message>
             <source>%1 / %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>baton::ui::DialogFacade</name>
+        <message>
+            <source>From</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To (included)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>baton::ui::FilterBar</name>
+        <message>
+            <source>Any network</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Any account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The view's statuses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Any kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Any sentiment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>▼ Negative</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>● Neutral</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>▲ Positive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Any date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Today</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Custom range…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Items between</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Anyone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Me (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Any tag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No tags yet: press # on an item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Network</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sentiment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>d MMM</source>
+            <comment>date format, this year</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 – %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Assignee</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clear filters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show everything the view shows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save as view…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep this view and its filters in the list on the left</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -339,6 +510,65 @@
         </message>
         <message>
             <source>You</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What you do now applies to all of them. Ctrl+Z undoes it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Until tomorrow morning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Spam…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Assign…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) selected</source>
+            <translation>
+                <numerusform>%n item selected</numerusform>
+                <numerusform>%n items selected</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>On %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Assigned to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Who takes care of it (A)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove the tag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>+ Tag (#)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Someone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Internal notes: only your team sees them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add an internal note (only your team sees it)…</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -545,10 +775,6 @@ baton --demo</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Moved to %1 — Ctrl+Z to undo</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Not queued: %1</source>
             <translation type="unfinished" />
         </message>
@@ -558,6 +784,138 @@ baton --demo</source>
         </message>
         <message>
             <source>Reply sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save as view</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name of the view:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved the view “%1”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the view “%1”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing matches these filters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete this internal note?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select the next item too</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select the previous item too</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select or unselect the item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Assign</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Archive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shift+J / Shift+K</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select the next / previous item too</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Mark these %n items as spam? They leave the inbox.</source>
+            <translation>
+                <numerusform>Mark this item as spam? It leaves the inbox.</numerusform>
+                <numerusform>Mark these %n items as spam? They leave the inbox.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Moved to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) moved to %1</source>
+            <translation>
+                <numerusform>%n item moved to %1</numerusform>
+                <numerusform>%n items moved to %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Who takes care of it? Leave empty to unassign.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not assign</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) unassigned</source>
+            <translation>
+                <numerusform>%n item unassigned</numerusform>
+                <numerusform>%n items unassigned</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) assigned to %1</source>
+            <translation>
+                <numerusform>%n item assigned to %1</numerusform>
+                <numerusform>%n items assigned to %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Tag this item:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not tag the item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tagged #%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not add the note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (%2)? This happens on %3 and cannot be undone from Baton.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Done: %1</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -163,6 +163,30 @@
             <source>neutral</source>
             <translation>neutre</translation>
         </message>
+        <message>
+            <source>Dismiss the notification</source>
+            <translation>Ignorer la notification</translation>
+        </message>
+        <message>
+            <source>Mute the author</source>
+            <translation>Masquer l’auteur</translation>
+        </message>
+        <message>
+            <source>Block the author…</source>
+            <translation>Bloquer l’auteur…</translation>
+        </message>
+        <message>
+            <source>Report to the moderators…</source>
+            <translation>Signaler aux modérateurs…</translation>
+        </message>
+        <message>
+            <source>Mute the conversation</source>
+            <translation>Masquer la conversation</translation>
+        </message>
+        <message>
+            <source>Delete our post…</source>
+            <translation>Supprimer notre publication…</translation>
+        </message>
     </context>
     <context>
         <name>baton::models::SourcesModel</name>
@@ -246,6 +270,153 @@
         <message>
             <source>%1 / %2</source>
             <translation>%1 / %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>baton::ui::DialogFacade</name>
+        <message>
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <source>To (included)</source>
+            <translation>Au (inclus)</translation>
+        </message>
+    </context>
+    <context>
+        <name>baton::ui::FilterBar</name>
+        <message>
+            <source>Any network</source>
+            <translation>Tous les réseaux</translation>
+        </message>
+        <message>
+            <source>Any account</source>
+            <translation>Tous les comptes</translation>
+        </message>
+        <message>
+            <source>The view's statuses</source>
+            <translation>Les statuts de la vue</translation>
+        </message>
+        <message>
+            <source>Any kind</source>
+            <translation>Tous les types</translation>
+        </message>
+        <message>
+            <source>Any sentiment</source>
+            <translation>Tous les sentiments</translation>
+        </message>
+        <message>
+            <source>▼ Negative</source>
+            <translation>▼ Négatif</translation>
+        </message>
+        <message>
+            <source>● Neutral</source>
+            <translation>● Neutre</translation>
+        </message>
+        <message>
+            <source>▲ Positive</source>
+            <translation>▲ Positif</translation>
+        </message>
+        <message>
+            <source>Any date</source>
+            <translation>Toutes les dates</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Aujourd’hui</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>7 derniers jours</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>30 derniers jours</translation>
+        </message>
+        <message>
+            <source>Custom range…</source>
+            <translation>Période personnalisée…</translation>
+        </message>
+        <message>
+            <source>Items between</source>
+            <translation>Éléments entre</translation>
+        </message>
+        <message>
+            <source>Anyone</source>
+            <translation>N’importe qui</translation>
+        </message>
+        <message>
+            <source>Me (%1)</source>
+            <translation>Moi (%1)</translation>
+        </message>
+        <message>
+            <source>Any tag</source>
+            <translation>Toutes les étiquettes</translation>
+        </message>
+        <message>
+            <source>No tags yet: press # on an item</source>
+            <translation>Aucune étiquette : appuyez sur # sur un élément</translation>
+        </message>
+        <message>
+            <source>Network</source>
+            <translation>Réseau</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>Compte</translation>
+        </message>
+        <message>
+            <source>Account %1</source>
+            <translation>Compte %1</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Sentiment</source>
+            <translation>Sentiment</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>d MMM</source>
+            <comment>date format, this year</comment>
+            <translation>d MMM</translation>
+        </message>
+        <message>
+            <source>%1 – %2</source>
+            <translation>%1 – %2</translation>
+        </message>
+        <message>
+            <source>Assignee</source>
+            <translation>Assigné à</translation>
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation>Étiquette</translation>
+        </message>
+        <message>
+            <source>Clear filters</source>
+            <translation>Effacer les filtres</translation>
+        </message>
+        <message>
+            <source>Show everything the view shows</source>
+            <translation>Afficher tout ce que montre la vue</translation>
+        </message>
+        <message>
+            <source>Save as view…</source>
+            <translation>Enregistrer la vue…</translation>
+        </message>
+        <message>
+            <source>Keep this view and its filters in the list on the left</source>
+            <translation>Garder cette vue et ses filtres dans la liste de gauche</translation>
         </message>
     </context>
     <context>
@@ -340,6 +511,65 @@
         <message>
             <source>You</source>
             <translation>Vous</translation>
+        </message>
+        <message>
+            <source>What you do now applies to all of them. Ctrl+Z undoes it.</source>
+            <translation>Ce que vous faites maintenant s’applique à tous. Ctrl+Z l’annule.</translation>
+        </message>
+        <message>
+            <source>Until tomorrow morning</source>
+            <translation>Jusqu’à demain matin</translation>
+        </message>
+        <message>
+            <source>Spam…</source>
+            <translation>Indésirable…</translation>
+        </message>
+        <message>
+            <source>Assign…</source>
+            <translation>Assigner…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) selected</source>
+            <translation>
+                <numerusform>%n élément sélectionné</numerusform>
+                <numerusform>%n éléments sélectionnés</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>On %1</source>
+            <translation>Sur %1</translation>
+        </message>
+        <message>
+            <source>Assigned to %1</source>
+            <translation>Assigné à %1</translation>
+        </message>
+        <message>
+            <source>Who takes care of it (A)</source>
+            <translation>Qui s’en occupe (A)</translation>
+        </message>
+        <message>
+            <source>Remove the tag</source>
+            <translation>Retirer l’étiquette</translation>
+        </message>
+        <message>
+            <source>+ Tag (#)</source>
+            <translation>+ Étiquette (#)</translation>
+        </message>
+        <message>
+            <source>Someone</source>
+            <translation>Quelqu’un</translation>
+        </message>
+        <message>
+            <source>Delete the note</source>
+            <translation>Supprimer la note</translation>
+        </message>
+        <message>
+            <source>Internal notes: only your team sees them</source>
+            <translation>Notes internes : seule votre équipe les voit</translation>
+        </message>
+        <message>
+            <source>Add an internal note (only your team sees it)…</source>
+            <translation>Ajouter une note interne (visible par votre équipe seulement)…</translation>
         </message>
     </context>
     <context>
@@ -550,10 +780,6 @@ baton --demo</translation>
             <translation>Impossible de changer le statut</translation>
         </message>
         <message>
-            <source>Moved to %1 — Ctrl+Z to undo</source>
-            <translation>Déplacé vers « %1 » — Ctrl+Z pour annuler</translation>
-        </message>
-        <message>
             <source>Not queued: %1</source>
             <translation>Non mise en file : %1</translation>
         </message>
@@ -564,6 +790,138 @@ baton --demo</translation>
         <message>
             <source>Reply sent</source>
             <translation>Réponse envoyée</translation>
+        </message>
+        <message>
+            <source>Save as view</source>
+            <translation>Enregistrer la vue</translation>
+        </message>
+        <message>
+            <source>Name of the view:</source>
+            <translation>Nom de la vue :</translation>
+        </message>
+        <message>
+            <source>Saved the view “%1”</source>
+            <translation>Vue « %1 » enregistrée</translation>
+        </message>
+        <message>
+            <source>Delete the view “%1”</source>
+            <translation>Supprimer la vue « %1 »</translation>
+        </message>
+        <message>
+            <source>Nothing matches these filters.</source>
+            <translation>Rien ne correspond à ces filtres.</translation>
+        </message>
+        <message>
+            <source>Delete the note</source>
+            <translation>Supprimer la note</translation>
+        </message>
+        <message>
+            <source>Delete this internal note?</source>
+            <translation>Supprimer cette note interne ?</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <source>Select the next item too</source>
+            <translation>Sélectionner aussi l’élément suivant</translation>
+        </message>
+        <message>
+            <source>Select the previous item too</source>
+            <translation>Sélectionner aussi l’élément précédent</translation>
+        </message>
+        <message>
+            <source>Select or unselect the item</source>
+            <translation>Sélectionner ou désélectionner l’élément</translation>
+        </message>
+        <message>
+            <source>Assign</source>
+            <translation>Assigner</translation>
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation>Étiquette</translation>
+        </message>
+        <message>
+            <source>Archive</source>
+            <translation>Archiver</translation>
+        </message>
+        <message>
+            <source>Shift+J / Shift+K</source>
+            <translation>Maj+J / Maj+K</translation>
+        </message>
+        <message>
+            <source>Select the next / previous item too</source>
+            <translation>Sélectionner aussi l’élément suivant / précédent</translation>
+        </message>
+        <message numerus="yes">
+            <source>Mark these %n items as spam? They leave the inbox.</source>
+            <translation>
+                <numerusform>Marquer cet élément comme indésirable ? Il quittera la boîte de réception.</numerusform>
+                <numerusform>Marquer ces %n éléments comme indésirables ? Ils quitteront la boîte de réception.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Moved to %1</source>
+            <translation>Déplacé vers « %1 »</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) moved to %1</source>
+            <translation>
+                <numerusform>%n élément déplacé vers « %1 »</numerusform>
+                <numerusform>%n éléments déplacés vers « %1 »</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Who takes care of it? Leave empty to unassign.</source>
+            <translation>Qui s’en occupe ? Laissez vide pour désassigner.</translation>
+        </message>
+        <message>
+            <source>Could not assign</source>
+            <translation>Impossible d’assigner</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) unassigned</source>
+            <translation>
+                <numerusform>%n élément désassigné</numerusform>
+                <numerusform>%n éléments désassignés</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) assigned to %1</source>
+            <translation>
+                <numerusform>%n élément assigné à %1</numerusform>
+                <numerusform>%n éléments assignés à %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Tag this item:</source>
+            <translation>Étiqueter cet élément :</translation>
+        </message>
+        <message>
+            <source>Could not tag the item</source>
+            <translation>Impossible d’étiqueter l’élément</translation>
+        </message>
+        <message>
+            <source>Tagged #%1</source>
+            <translation>Étiqueté #%1</translation>
+        </message>
+        <message>
+            <source>Could not add the note</source>
+            <translation>Impossible d’ajouter la note</translation>
+        </message>
+        <message>
+            <source>%1 (%2)? This happens on %3 and cannot be undone from Baton.</source>
+            <translation>%1 (%2) ? Cela se passe sur %3 et ne peut pas être annulé depuis Baton.</translation>
+        </message>
+        <message>
+            <source>%1 failed</source>
+            <translation>Échec : %1</translation>
+        </message>
+        <message>
+            <source>Done: %1</source>
+            <translation>Fait : %1</translation>
         </message>
     </context>
 </TS>

@@ -145,6 +145,29 @@ QString Formatting::sentiment(double score) {
     return tr("neutral");
 }
 
+QString Formatting::moderationAction(connectors::ModerationAction a) {
+    switch (a) {
+    case connectors::ModerationAction::Dismiss:
+        return tr("Dismiss the notification");
+    case connectors::ModerationAction::MuteAuthor:
+        return tr("Mute the author");
+    case connectors::ModerationAction::BlockAuthor:
+        return tr("Block the author…");
+    case connectors::ModerationAction::Report:
+        return tr("Report to the moderators…");
+    case connectors::ModerationAction::MuteThread:
+        return tr("Mute the conversation");
+    case connectors::ModerationAction::DeleteOwn:
+        return tr("Delete our post…");
+    }
+    return {};
+}
+
+bool Formatting::isDestructive(connectors::ModerationAction a) {
+    return a == connectors::ModerationAction::BlockAuthor || a == connectors::ModerationAction::Report ||
+           a == connectors::ModerationAction::DeleteOwn;
+}
+
 int Formatting::replyLimit(model::Network n) {
     switch (n) {
     case model::Network::Mastodon:

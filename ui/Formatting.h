@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/connectors/Connector.h"
 #include "core/model/Enums.h"
 
 #include <QCoreApplication>
@@ -25,6 +26,10 @@ public:
     static QString syncState(const sync::AccountSyncStatus& s);
     // "negative", "neutral", "positive" from a score in [-1, 1]
     static QString sentiment(double score);
+    // The menu entry for a moderation action ("Block the author…").
+    static QString moderationAction(connectors::ModerationAction a);
+    // True when the action cannot be taken back or reaches other people (asks first).
+    static bool isDestructive(connectors::ModerationAction a);
     // The network's reply length limit (0: none known).
     static int replyLimit(model::Network n);
 };

@@ -142,7 +142,10 @@ void InboxDelegate::paint(QPainter* p, const QStyleOptionViewItem& option, const
     }
     const QString assignee = index.data(models::AssigneeRole).toString();
     if (!assignee.isEmpty()) {
-        chips.append({initials(assignee), text, Palette::tint(pal, pal.color(QPalette::Highlight), 0.2), {}});
+        // On a selected row the tint would vanish into the highlight: an outline instead.
+        chips.append({initials(assignee), text,
+                      selected ? Qt::transparent : Palette::tint(pal, pal.color(QPalette::Highlight), 0.2),
+                      selected ? text : QColor()});
     }
     const QVariant rating = index.data(models::RatingRole);
     if (rating.isValid()) {

@@ -10,8 +10,10 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QTextBrowser>
 #include <QToolButton>
@@ -40,6 +42,10 @@ ItemPane::ItemPane(QWidget* parent)
     , m_done(new QToolButton(this))
     , m_snooze(new QToolButton(this))
     , m_more(new QToolButton(this))
+    , m_assign(new QToolButton(this))
+    , m_tags(new QLabel(this))
+    , m_notes(new QLabel(this))
+    , m_noteEdit(new QLineEdit(this))
     , m_thread(new QTextBrowser(this))
     , m_composer(new Composer(this)) {
     setObjectName(QStringLiteral("itemPane"));
@@ -75,15 +81,45 @@ ItemPane::ItemPane(QWidget* parent)
     m_snooze->setMenu(snoozeMenu);
 
     m_more->setText(tr("More"));
+    m_more->setObjectName(QStringLiteral("moreButton"));
     m_more->setPopupMode(QToolButton::InstantPopup);
-    auto* more = new QMenu(m_more);
-    more->addAction(tr("In progress"), this, [this] { emit statusRequested(model::Status::InProgress, 0); });
-    more->addAction(tr("Waiting for them"), this, [this] { emit statusRequested(model::Status::Waiting, 0); });
-    more->addAction(tr("Back to new"), this, [this] { emit statusRequested(model::Status::New, 0); });
-    more->addSeparator();
-    more->addAction(tr("Archive"), this, [this] { emit statusRequested(model::Status::Archived, 0); });
-    more->addAction(tr("Mark as spam…"), this, [this] { emit statusRequested(model::Status::Spam, 0); });
-    m_more->setMenu(more);
+    m_moreMenu = new QMenu(m_more);
+    m_more->setMenu(m_moreMenu);
+    rebuildMoreMenu();
+
+    m_assign->setObjectName(QStringLiteral("assignButton"));
+    m_assign->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    connect(m_assign, &QToolButton::clicked, this, &ItemPane::assignRequested);
+
+    // Tags as links: "#billing ×" removes, "+ Tag" adds.
+    m_tags->setObjectName(QStringLiteral("tags"));
+    m_tags->setTextFormat(Qt::RichText);
+    m_tags->setWordWrap(true);
+    connect(m_tags, &QLabel::linkActivated, this, [this](const QString& link) {
+        if (link == QLatin1String("add")) {
+            emit tagAddRequested();
+        } else if (link.startsWith(QLatin1String("remove:"))) {
+            emit tagRemoveRequested(QUrl::fromPercentEncoding(link.mid(7).toUtf8()));
+        }
+    });
+    m_notes->setObjectName(QStringLiteral("notes"));
+    m_notes->setTextFormat(Qt::RichText);
+    m_notes->setWordWrap(true);
+    m_notes->setAutoFillBackground(true);
+    m_notes->setContentsMargins(10, 6, 10, 6);
+    connect(m_notes, &QLabel::linkActivated, this, [this](const QString& link) {
+        if (link.startsWith(QLatin1String("delete:"))) {
+            emit noteRemoveRequested(link.mid(7).toLongLong());
+        }
+    });
+    m_noteEdit->setObjectName(QStringLiteral("noteEdit"));
+    m_noteEdit->setClearButtonEnabled(true);
+    connect(m_noteEdit, &QLineEdit::returnPressed, this, [this] {
+        if (!m_noteEdit->text().trimmed().isEmpty()) {
+            emit noteAddRequested(m_noteEdit->text().trimmed());
+            m_noteEdit->clear();
+        }
+    });
 
     m_thread->setObjectName(QStringLiteral("thread"));
     m_thread->setOpenLinks(false);
@@ -100,6 +136,7 @@ ItemPane::ItemPane(QWidget* parent)
     buttons->setSpacing(4);
     buttons->addWidget(m_status);
     buttons->addStretch(1);
+    buttons->addWidget(m_assign);
     buttons->addWidget(m_done);
     buttons->addWidget(m_snooze);
     buttons->addWidget(m_more);
@@ -110,19 +147,95 @@ ItemPane::ItemPane(QWidget* parent)
     header->addWidget(m_history);
     header->addSpacing(8);
     header->addLayout(buttons);
+    header->addWidget(m_tags);
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(16, 12, 16, 12);
     layout->setSpacing(8);
     layout->addLayout(header);
     layout->addWidget(m_thread, 1);
+    layout->addWidget(m_notes);
+    layout->addWidget(m_noteEdit);
     layout->addWidget(m_composer);
 
     m_stack->addWidget(m_empty);
     m_stack->addWidget(content);
+    m_stack->addWidget(buildSelectionPage());
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_stack);
     render();
+}
+
+QWidget* ItemPane::buildSelectionPage() {
+    auto* page = new QWidget(this);
+    page->setObjectName(QStringLiteral("selectionPage"));
+    m_selectionTitle = new QLabel(page);
+    m_selectionTitle->setObjectName(QStringLiteral("selectionTitle"));
+    QFont heading = m_selectionTitle->font();
+    heading.setPointSizeF(heading.pointSizeF() * 1.25);
+    heading.setBold(true);
+    m_selectionTitle->setFont(heading);
+    m_selectionTitle->setAlignment(Qt::AlignCenter);
+    auto* hint = new QLabel(tr("What you do now applies to all of them. Ctrl+Z undoes it."), page);
+    hint->setAlignment(Qt::AlignCenter);
+    hint->setWordWrap(true);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    auto* buttons = new QHBoxLayout;
+    buttons->setSpacing(8);
+    buttons->addStretch(1);
+    auto button = [&](const QString& text, auto slot) {
+        auto* b = new QPushButton(text, page);
+        connect(b, &QPushButton::clicked, this, slot);
+        buttons->addWidget(b);
+        return b;
+    };
+    button(tr("Done"), [this] { emit statusRequested(model::Status::Done, 0); });
+    button(tr("Snooze"), [this] {
+        emit statusRequested(model::Status::Snoozed, localTimeFromNow(1, 8));
+    })->setToolTip(tr("Until tomorrow morning"));
+    button(tr("Archive"), [this] { emit statusRequested(model::Status::Archived, 0); });
+    button(tr("Spam…"), [this] { emit statusRequested(model::Status::Spam, 0); });
+    button(tr("Assign…"), [this] { emit assignRequested(); });
+    buttons->addStretch(1);
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(24, 24, 24, 24);
+    layout->setSpacing(12);
+    layout->addStretch(1);
+    layout->addWidget(m_selectionTitle);
+    layout->addWidget(hint);
+    layout->addLayout(buttons);
+    layout->addStretch(2);
+    return page;
+}
+
+void ItemPane::showSelection(int count) {
+    m_selectionTitle->setText(tr("%n item(s) selected", nullptr, count));
+    m_stack->setCurrentIndex(2);
+}
+
+void ItemPane::setModerationActions(const QList<connectors::ModerationAction>& actions) {
+    m_moderation = actions;
+    rebuildMoreMenu();
+}
+
+void ItemPane::rebuildMoreMenu() {
+    QMenu* more = m_moreMenu;
+    more->clear();
+    more->addAction(tr("In progress"), this, [this] { emit statusRequested(model::Status::InProgress, 0); });
+    more->addAction(tr("Waiting for them"), this, [this] { emit statusRequested(model::Status::Waiting, 0); });
+    more->addAction(tr("Back to new"), this, [this] { emit statusRequested(model::Status::New, 0); });
+    more->addSeparator();
+    more->addAction(tr("Archive"), this, [this] { emit statusRequested(model::Status::Archived, 0); });
+    more->addAction(tr("Mark as spam…"), this, [this] { emit statusRequested(model::Status::Spam, 0); });
+    if (m_moderation.isEmpty()) {
+        return;
+    }
+    more->addSection(m_details ? tr("On %1").arg(Formatting::network(m_details->item.network)) : QString());
+    for (connectors::ModerationAction a : std::as_const(m_moderation)) {
+        QAction* action =
+            more->addAction(Formatting::moderationAction(a), this, [this, a] { emit moderationRequested(a); });
+        action->setObjectName(u"moderate-" + connectors::moderationActionName(a));
+    }
 }
 
 void ItemPane::showDetails(const std::optional<models::ItemDetails>& details) {
@@ -130,6 +243,9 @@ void ItemPane::showDetails(const std::optional<models::ItemDetails>& details) {
     m_details = details;
     if (!sameItem) {
         m_composer->clear();
+        m_noteEdit->clear();
+        m_moderation.clear(); // asked again for the new item
+        rebuildMoreMenu();
     }
     render();
 }
@@ -182,6 +298,9 @@ void ItemPane::render() {
                      .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(it.snoozeUntil), QLocale::ShortFormat));
     }
     m_status->setText(status);
+    m_assign->setText(it.assignee.isEmpty() ? tr("Assign…") : tr("Assigned to %1").arg(it.assignee));
+    m_assign->setToolTip(tr("Who takes care of it (A)"));
+    renderTagsAndNotes();
     m_thread->document()->setDefaultStyleSheet(
         QStringLiteral("a { color: %1; }").arg(palette().color(QPalette::Link).name()));
     m_thread->setHtml(threadHtml());
@@ -205,6 +324,42 @@ void ItemPane::render() {
     } else {
         m_composer->setOutboxState({}, false);
     }
+}
+
+void ItemPane::renderTagsAndNotes() {
+    const QPalette pal = palette();
+    const QString muted = Palette::muted(pal).name();
+    const QString link = pal.color(QPalette::Link).name();
+    QStringList tags;
+    for (const QString& tag : m_details->tags) {
+        tags << QStringLiteral("<span style=\"background-color:%1\">&nbsp;#%2&nbsp;<a href=\"remove:%3\" "
+                               "style=\"color:%4; text-decoration:none\" title=\"%5\">×</a>&nbsp;</span>")
+                    .arg(Palette::tint(pal, pal.color(QPalette::Highlight), 0.16).name(), tag.toHtmlEscaped(),
+                         QString::fromUtf8(QUrl::toPercentEncoding(tag)), muted, tr("Remove the tag").toHtmlEscaped());
+    }
+    tags << QStringLiteral("<a href=\"add\" style=\"color:%1; text-decoration:none\">%2</a>")
+                .arg(link, tr("+ Tag (#)").toHtmlEscaped());
+    m_tags->setText(tags.join(QStringLiteral("&nbsp; ")));
+
+    // Internal notes: the team's, tinted apart from the conversation so nobody takes them for a reply.
+    QPalette notesPal = m_notes->palette();
+    notesPal.setColor(QPalette::Window, Palette::tint(pal, Palette::warning(pal), 0.12));
+    m_notes->setPalette(notesPal);
+    QString notes;
+    for (const store::NoteRepository::Note& n : m_details->notes) {
+        notes += QStringLiteral("<p style=\"margin:0 0 4px 0\"><b>%1</b> <span style=\"color:%2\">%3</span> "
+                                "<a href=\"delete:%4\" style=\"color:%2; text-decoration:none\" title=\"%6\">×</a>"
+                                "<br/>%5</p>")
+                     .arg(n.author.isEmpty() ? tr("Someone").toHtmlEscaped() : n.author.toHtmlEscaped(), muted,
+                          Formatting::relativeTime(n.createdAt, m_now ? m_now() : 0).toHtmlEscaped())
+                     .arg(n.id)
+                     .arg(n.text.toHtmlEscaped().replace(u'\n', QStringLiteral("<br/>")),
+                          tr("Delete the note").toHtmlEscaped());
+    }
+    m_notes->setText(notes);
+    m_notes->setVisible(!notes.isEmpty());
+    m_notes->setToolTip(tr("Internal notes: only your team sees them"));
+    m_noteEdit->setPlaceholderText(tr("Add an internal note (only your team sees it)…"));
 }
 
 QString ItemPane::threadHtml() const {

@@ -5,25 +5,33 @@
 #include "core/models/Roles.h"
 #include "core/models/SourcesModel.h"
 #include "core/store/AccountRepository.h"
+#include "core/store/NoteRepository.h"
 #include "core/store/Store.h"
+#include "core/store/TagRepository.h"
 #include "core/sync/OutboxSender.h"
 #include "core/sync/SyncEngine.h"
 #include "ui/Composer.h"
 #include "ui/DialogFacade.h"
+#include "ui/FilterBar.h"
 #include "ui/Formatting.h"
 #include "ui/InboxDelegate.h"
 #include "ui/ItemPane.h"
 #include "ui/Palette.h"
 #include "ui/SourcesDelegate.h"
+#include "ui/Toast.h"
 
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
@@ -91,13 +99,41 @@ void MainWindow::buildUi() {
     m_syncButton = new QToolButton(bar);
     m_syncButton->setObjectName(QStringLiteral("syncButton"));
     m_syncButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_filterBar = new FilterBar(m_dialogs, bar);
+    m_filterBar->setOptionsProvider([this] {
+        FilterBar::Options o;
+        o.accounts = store::AccountRepository::list(m_store.reader());
+        for (const store::TagRepository::Tag& t : store::TagRepository::all(m_store.reader())) {
+            o.tags.append(t.name);
+        }
+        o.me = m_sources->currentUser();
+        o.assignees = QSettings().value(QStringLiteral("team/members")).toStringList();
+        o.assignees.removeAll(o.me);
+        return o;
+    });
+    connect(m_filterBar, &FilterBar::changed, this, [this] {
+        m_searchDelay->stop();
+        applyFilter();
+    });
+    connect(m_filterBar, &FilterBar::saveViewRequested, this, [this] {
+        const auto name = m_dialogs.askText(this, tr("Save as view"), tr("Name of the view:"),
+                                            m_filterBar->choice().isEmpty() ? QString() : m_listTitle->text());
+        if (name && !name->isEmpty()) {
+            saveCurrentView(*name);
+        }
+    });
     auto* barContent = new QWidget(bar);
-    auto* barLayout = new QHBoxLayout(barContent);
+    auto* barRows = new QVBoxLayout(barContent);
+    barRows->setContentsMargins(0, 0, 0, 0);
+    barRows->setSpacing(0);
+    auto* barLayout = new QHBoxLayout;
     barLayout->setContentsMargins(8, 4, 8, 4);
     barLayout->setSpacing(8);
     barLayout->addWidget(m_search, 1);
     barLayout->addWidget(m_sort);
     barLayout->addWidget(m_syncButton);
+    barRows->addLayout(barLayout);
+    barRows->addWidget(m_filterBar);
     bar->addWidget(barContent);
     m_searchDelay = new QTimer(this);
     m_searchDelay->setSingleShot(true);
@@ -124,6 +160,8 @@ void MainWindow::buildUi() {
     m_tree->setFrameShape(QFrame::NoFrame);
     m_tree->expandAll();
     m_tree->setMinimumWidth(160);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QTreeView::customContextMenuRequested, this, &MainWindow::showSourcesMenu);
     connect(m_sources, &QAbstractItemModel::modelReset, m_tree, &QTreeView::expandAll);
 
     // Centre: demo banner, "new items" bar, the list.
@@ -134,7 +172,7 @@ void MainWindow::buildUi() {
     m_delegate->setNow(m_now);
     m_list->setItemDelegate(m_delegate);
     m_list->setUniformItemSizes(true);
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setFrameShape(QFrame::NoFrame);
     m_list->setMouseTracking(true);
@@ -197,12 +235,31 @@ void MainWindow::buildUi() {
     centreLayout->addWidget(m_listTitle);
     centreLayout->addWidget(m_pendingBar);
     centreLayout->addWidget(m_list, 1);
+    m_toast = new Toast(centre);
+    connect(m_toast, &Toast::actionTriggered, this, &MainWindow::undoLast);
 
     // Right: the item.
     m_pane = new ItemPane(this);
     m_pane->setNow(m_now);
     connect(m_pane, &ItemPane::statusRequested, this, &MainWindow::setCurrentStatus);
     connect(m_pane, &ItemPane::replyRequested, this, &MainWindow::sendReply);
+    connect(m_pane, &ItemPane::assignRequested, this, &MainWindow::assignSelected);
+    connect(m_pane, &ItemPane::tagAddRequested, this, &MainWindow::addTagToCurrent);
+    connect(m_pane, &ItemPane::tagRemoveRequested, this, [this](const QString& tag) {
+        const qint64 id = m_pane->itemId();
+        m_store.writer().submit([id, tag](store::Database& db, store::ChangeSet& changes) {
+            return store::TagRepository::remove(db, id, tag, changes);
+        });
+    });
+    connect(m_pane, &ItemPane::noteAddRequested, this, &MainWindow::addNoteToCurrent);
+    connect(m_pane, &ItemPane::noteRemoveRequested, this, [this](qint64 noteId) {
+        if (m_dialogs.confirm(this, tr("Delete the note"), tr("Delete this internal note?"), tr("Delete"))) {
+            m_store.writer().submit([noteId](store::Database& db, store::ChangeSet& changes) {
+                return store::NoteRepository::remove(db, noteId, changes);
+            });
+        }
+    });
+    connect(m_pane, &ItemPane::moderationRequested, this, &MainWindow::moderate);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -215,11 +272,9 @@ void MainWindow::buildUi() {
     m_splitter->setStretchFactor(2, 2);
     setCentralWidget(m_splitter);
 
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
-        m_searchDelay->stop();
-        applyFilter();
-    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onViewChanged);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentChanged);
+    connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::onSelectionChanged);
 
     statusBar()->setSizeGripEnabled(true);
     resize(1280, 800);
@@ -240,7 +295,11 @@ void MainWindow::applyTheme() {
     pendingPal.setColor(QPalette::ButtonText, pal.color(QPalette::Link));
     m_pendingBar->setPalette(pendingPal);
     m_syncButton->setIcon(Palette::themedIcon(QStringLiteral("sync"), pal.color(QPalette::ButtonText)));
-    m_search->addAction(Palette::themedIcon(QStringLiteral("search"), Palette::muted(pal)), QLineEdit::LeadingPosition);
+    if (!m_searchIcon) {
+        m_searchIcon = m_search->addAction(QIcon(), QLineEdit::LeadingPosition);
+    }
+    m_searchIcon->setIcon(Palette::themedIcon(QStringLiteral("search"), Palette::muted(pal)));
+    m_toast->applyLook();
 }
 
 void MainWindow::retranslate() {
@@ -281,10 +340,19 @@ void MainWindow::restoreState() {
     }
     m_sort->setCurrentIndex(settings.value(QStringLiteral("sort"), 0).toInt());
     const QString view = settings.value(QStringLiteral("view"), QStringLiteral("all")).toString();
+    const QJsonObject filters =
+        QJsonDocument::fromJson(settings.value(QStringLiteral("filters")).toByteArray()).object();
     settings.endGroup();
+    loadSavedViews();
     selectView(view);
     if (!m_tree->currentIndex().isValid()) {
         selectView(QStringLiteral("all"));
+    }
+    // The bar as it was when the window closed, which may refine the view further.
+    const models::FilterChoice choice = models::FilterChoice::fromJson(filters);
+    if (!(choice == m_filterBar->choice())) {
+        m_filterBar->setChoice(choice);
+        applyFilter();
     }
 }
 
@@ -296,7 +364,104 @@ void MainWindow::saveState() {
     settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("sort"), m_sort->currentIndex());
     settings.setValue(QStringLiteral("view"), currentViewKey());
+    settings.setValue(QStringLiteral("filters"),
+                      QJsonDocument(m_filterBar->choice().toJson()).toJson(QJsonDocument::Compact));
     settings.endGroup();
+}
+
+void MainWindow::loadSavedViews() {
+    m_savedViews.clear();
+    QList<models::SourcesModel::SavedView> views;
+    const QJsonArray stored =
+        QJsonDocument::fromJson(QSettings().value(QStringLiteral("views/saved")).toByteArray()).array();
+    for (const QJsonValue& v : stored) {
+        const QJsonObject o = v.toObject();
+        const QString key = o.value(QStringLiteral("key")).toString();
+        SavedViewDef def{o.value(QStringLiteral("name")).toString(), o.value(QStringLiteral("base")).toString(),
+                         models::FilterChoice::fromJson(o.value(QStringLiteral("filters")).toObject()),
+                         o.value(QStringLiteral("search")).toString()};
+        if (!key.startsWith(QLatin1String("saved:")) || def.name.isEmpty()) {
+            continue;
+        }
+        models::ViewFilter f = m_sources->filterFor(m_sources->indexOfKey(def.base));
+        def.choice.applyTo(f.sql, m_now());
+        f.sql.search = def.search;
+        views.append({key, def.name, f});
+        m_savedViews.insert(key, def);
+    }
+    const QString current = currentViewKey();
+    const QSignalBlocker block(m_tree->selectionModel());
+    m_sources->setSavedViews(views);
+    const QModelIndex again = m_sources->indexOfKey(current);
+    if (again.isValid()) {
+        m_tree->setCurrentIndex(again);
+    }
+}
+
+QString MainWindow::saveCurrentView(const QString& name) {
+    QString base = currentViewKey();
+    if (const auto it = m_savedViews.constFind(base); it != m_savedViews.cend()) {
+        base = it->base;
+    }
+    if (base.isEmpty()) {
+        base = QStringLiteral("all");
+    }
+    const QString key = QStringLiteral("saved:%1").arg(QDateTime::currentMSecsSinceEpoch());
+    QSettings settings;
+    QJsonArray stored = QJsonDocument::fromJson(settings.value(QStringLiteral("views/saved")).toByteArray()).array();
+    QJsonObject o;
+    o.insert(QStringLiteral("key"), key);
+    o.insert(QStringLiteral("name"), name);
+    o.insert(QStringLiteral("base"), base);
+    o.insert(QStringLiteral("filters"), m_filterBar->choice().toJson());
+    o.insert(QStringLiteral("search"), m_search->text().trimmed());
+    stored.append(o);
+    settings.setValue(QStringLiteral("views/saved"), QJsonDocument(stored).toJson(QJsonDocument::Compact));
+    loadSavedViews();
+    selectView(key);
+    statusBar()->showMessage(tr("Saved the view “%1”").arg(name), 4000);
+    return key;
+}
+
+void MainWindow::deleteSavedView(const QString& key) {
+    QSettings settings;
+    QJsonArray stored = QJsonDocument::fromJson(settings.value(QStringLiteral("views/saved")).toByteArray()).array();
+    for (qsizetype i = stored.size() - 1; i >= 0; --i) {
+        if (stored.at(i).toObject().value(QStringLiteral("key")).toString() == key) {
+            stored.removeAt(i);
+        }
+    }
+    settings.setValue(QStringLiteral("views/saved"), QJsonDocument(stored).toJson(QJsonDocument::Compact));
+    const bool wasCurrent = currentViewKey() == key;
+    loadSavedViews();
+    if (wasCurrent || !m_tree->currentIndex().isValid()) {
+        selectView(QStringLiteral("all"));
+    }
+}
+
+void MainWindow::showSourcesMenu(const QPoint& pos) {
+    const QString key = m_tree->indexAt(pos).data(models::ViewIdRole).toString();
+    if (!m_savedViews.contains(key)) {
+        return;
+    }
+    QMenu menu(this);
+    menu.addAction(tr("Delete the view “%1”").arg(m_savedViews.value(key).name), this,
+                   [this, key] { deleteSavedView(key); });
+    menu.exec(m_tree->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::onViewChanged() {
+    m_searchDelay->stop();
+    // A saved view brings back its own filters and search; any other view starts with a clear bar.
+    const auto it = m_savedViews.constFind(currentViewKey());
+    if (it != m_savedViews.cend()) {
+        m_filterBar->setChoice(it->choice);
+        const QSignalBlocker block(m_search);
+        m_search->setText(it->search);
+    } else {
+        m_filterBar->setChoice({});
+    }
+    applyFilter();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -320,7 +485,11 @@ qint64 MainWindow::currentItemId() const {
 }
 
 void MainWindow::applyFilter() {
-    models::ViewFilter f = m_sources->filterFor(m_tree->currentIndex());
+    // A saved view is its base view refined again with its bar, now (so "today" is today).
+    const auto saved = m_savedViews.constFind(currentViewKey());
+    models::ViewFilter f = m_sources->filterFor(saved != m_savedViews.cend() ? m_sources->indexOfKey(saved->base)
+                                                                             : m_tree->currentIndex());
+    m_filterBar->choice().applyTo(f.sql, m_now());
     f.sql.search = m_search->text().trimmed();
     // The view's own order (most negative first for "Negative") unless the user chose one.
     static const store::InboxSort sorts[] = {store::InboxSort::Newest, store::InboxSort::Oldest,
@@ -343,14 +512,30 @@ void MainWindow::applyFilter() {
 
 void MainWindow::onCurrentChanged() {
     refreshPane();
+    askModerationActions();
+}
+
+void MainWindow::onSelectionChanged() {
+    const qsizetype selected = m_list->selectionModel()->selectedRows().size();
+    if (selected > 1) {
+        m_pane->showSelection(static_cast<int>(selected));
+    } else {
+        m_marking = m_marking && selected == 1;
+        refreshPane();
+    }
 }
 
 void MainWindow::refreshPane() {
+    const qsizetype selected = m_list->selectionModel()->selectedRows().size();
+    if (selected > 1) {
+        m_pane->showSelection(static_cast<int>(selected));
+        return;
+    }
     const qint64 id = currentItemId();
     m_pane->showDetails(id ? models::loadItemDetails(m_store.reader(), id) : std::nullopt);
 }
 
-void MainWindow::moveCurrent(int delta) {
+void MainWindow::moveCurrent(int delta, bool select) {
     const int rows = m_inbox->rowCount();
     if (rows == 0) {
         return;
@@ -362,7 +547,8 @@ void MainWindow::moveCurrent(int delta) {
     }
     row = std::clamp(row, 0, m_inbox->rowCount() - 1);
     const QModelIndex next = m_inbox->index(row);
-    m_list->setCurrentIndex(next);
+    m_list->selectionModel()->setCurrentIndex(next, select && !m_marking ? QItemSelectionModel::ClearAndSelect
+                                                                         : QItemSelectionModel::NoUpdate);
     m_list->scrollTo(next);
 }
 
@@ -375,8 +561,10 @@ void MainWindow::updateEmptyState() {
         QString text;
         if (!m_search->text().trimmed().isEmpty()) {
             text = tr("Nothing matches “%1”.").arg(m_search->text().trimmed());
-        } else if (m_sources->rowCount() <= 8) { // no network below the views: no account yet
+        } else if (m_accountNames.isEmpty() && store::AccountRepository::list(m_store.reader()).isEmpty()) {
             text = tr("Add an account, or try the demo:\nbaton --demo");
+        } else if (!m_filterBar->choice().isEmpty()) {
+            text = tr("Nothing matches these filters.");
         } else if (currentViewKey() == QLatin1String("needs-reply")) {
             text = tr("No items need a reply. Nice.");
         } else {

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "core/model/Enums.h"
+#include "core/models/FilterChoice.h"
 
 #include <QHash>
 #include <QMainWindow>
 #include <functional>
 
+class QAction;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -23,6 +25,9 @@ namespace baton::sync {
 class SyncEngine;
 struct AccountSyncStatus;
 } // namespace baton::sync
+namespace baton::connectors {
+enum class ModerationAction;
+}
 namespace baton::models {
 class InboxModel;
 class SourcesModel;
@@ -31,8 +36,10 @@ class SourcesModel;
 namespace baton::ui {
 
 class DialogFacade;
+class FilterBar;
 class InboxDelegate;
 class ItemPane;
+class Toast;
 
 // The window a community manager lives in: sources and views, the inbox, the item with its thread and the
 // composer. Writes go through the store's writer; the models follow its change sets.
@@ -56,13 +63,26 @@ public:
     QTreeView* sourcesView() const { return m_tree; }
     ItemPane* itemPane() const { return m_pane; }
     QLineEdit* searchField() const { return m_search; }
+    FilterBar* filterBar() const { return m_filterBar; }
     // Selects a source or saved view by key ("all", "needs-reply", "account:3"...).
     void selectView(const QString& key);
     QString currentViewKey() const;
     qint64 currentItemId() const;
+    // Keeps the current view, the filter bar and the search as a saved view in the sources list; returns its key.
+    QString saveCurrentView(const QString& name);
+    void deleteSavedView(const QString& key);
 
-    // Triage on the current item (the keyboard's e and s, the pane's buttons).
+    // Triage on the selected items, or the current one (the keyboard's e and s, the pane's buttons).
     void setCurrentStatus(model::Status status, qint64 snoozeUntil = 0);
+    // Gives the selected items (or the current one) to someone; empty clears. assignSelected() asks who.
+    void assignSelected();
+    void setAssignee(const QString& assignee);
+    void addTagToCurrent();
+    void addNoteToCurrent(const QString& text);
+    // Puts back what the last triage, assignment or tag change did.
+    void undoLast();
+    QList<qint64> selectedItemIds() const;
+    Toast* toast() const { return m_toast; }
     void sendReply(const QString& text);
     void showShortcuts();
 
@@ -76,10 +96,17 @@ private:
     void restoreState();
     void saveState();
     void applyFilter();
+    void onViewChanged();
+    void loadSavedViews();
+    void showSourcesMenu(const QPoint& pos);
     void onCurrentChanged();
     void refreshPane();
-    void moveCurrent(int delta);
+    // Moves the current row; a plain move also makes it the only selected row.
+    void moveCurrent(int delta, bool select = true);
     void updateEmptyState();
+    void onSelectionChanged();
+    void askModerationActions();
+    void moderate(connectors::ModerationAction action);
     void updatePendingBar(int count);
     void onAccountStatus(qint64 accountId, const sync::AccountSyncStatus& status);
     void updateSyncButton();
@@ -101,7 +128,9 @@ private:
     ItemPane* m_pane = nullptr;
     QSplitter* m_splitter = nullptr;
     QLineEdit* m_search = nullptr;
+    QAction* m_searchIcon = nullptr;
     QComboBox* m_sort = nullptr;
+    FilterBar* m_filterBar = nullptr;
     QToolButton* m_syncButton = nullptr;
     QWidget* m_banner = nullptr;
     QLabel* m_bannerText = nullptr;
@@ -110,13 +139,30 @@ private:
     QLabel* m_emptyLabel = nullptr;
     QLabel* m_listTitle = nullptr;
     QTimer* m_searchDelay = nullptr;
+    // What each saved view stores: the view it refines, the filter bar and the search.
+    struct SavedViewDef {
+        QString name;
+        QString base;
+        models::FilterChoice choice;
+        QString search;
+    };
+    QHash<QString, SavedViewDef> m_savedViews;
     QHash<qint64, QLabel*> m_accountLabels;
     QHash<qint64, QString> m_accountNames;
-    // The last triage change, for Ctrl+Z: the item and the status it had before.
-    struct UndoStep {
+    Toast* m_toast = nullptr;
+    bool m_marking = false; // x was pressed: j and k move without changing the selection
+    // The last change, for Ctrl+Z and the toast: each item as it was before.
+    struct UndoItem {
         qint64 itemId = 0;
         model::Status status = model::Status::New;
         qint64 snoozeUntil = 0;
+        QString assignee;
+    };
+    enum class UndoKind { None, Status, Assignee, TagAdded };
+    struct UndoStep {
+        UndoKind kind = UndoKind::None;
+        QList<UndoItem> items;
+        QString tag;
     };
     UndoStep m_undo;
 };

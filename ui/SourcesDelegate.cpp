@@ -24,7 +24,8 @@ QIcon SourcesDelegate::viewIcon(const QString& key, const QColor& color) const {
     if (it != m_icons.cend()) {
         return *it;
     }
-    QString name = QStringLiteral("view-") + key;
+    // Every saved view shares one glyph.
+    QString name = QStringLiteral("view-") + (key.startsWith(QLatin1String("saved:")) ? QStringLiteral("saved") : key);
     QIcon icon = Palette::themedIcon(name, color);
     m_icons.insert(cacheKey, icon);
     return icon;

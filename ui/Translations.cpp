@@ -20,10 +20,17 @@ QString installTranslations(const QString& language) {
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     QLocale::setDefault(locale);
     const QString lang = locale.name().section(u'_', 0, 0);
+    baton = new QTranslator;
+    // English too: baton_en carries the plural forms ("1 item", "3 items") of the %n source texts.
     if (lang == QLatin1String("en")) {
+        if (baton->load(QStringLiteral(":/i18n/baton_en.qm"))) {
+            QCoreApplication::installTranslator(baton);
+        } else {
+            delete baton;
+            baton = nullptr;
+        }
         return lang;
     }
-    baton = new QTranslator;
     if (baton->load(QStringLiteral(":/i18n/baton_%1.qm").arg(lang))) {
         QCoreApplication::installTranslator(baton);
     } else {

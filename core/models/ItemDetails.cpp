@@ -3,6 +3,7 @@
 #include "core/store/AccountRepository.h"
 #include "core/store/ItemRepository.h"
 #include "core/store/OutboxRepository.h"
+#include "core/store/TagRepository.h"
 
 #include <algorithm>
 
@@ -34,12 +35,9 @@ std::optional<ItemDetails> loadItemDetails(store::Database& db, qint64 itemId) {
             d.authorFirstSeen = st.isNull(1) ? 0 : std::min(st.int64(1), item->createdAt);
         }
     }
-    for (const model::OutboxEntry& e : store::OutboxRepository::list(db, 500)) {
-        if (e.itemId == itemId) {
-            d.lastReply = e; // newest first
-            break;
-        }
-    }
+    d.lastReply = store::OutboxRepository::latestForItem(db, itemId);
+    d.tags = store::TagRepository::forItem(db, itemId);
+    d.notes = store::NoteRepository::forItem(db, itemId);
     return d;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/model/Item.h"
 #include "core/model/OutboxEntry.h"
+#include "core/store/NoteRepository.h"
 
 #include <QList>
 #include <optional>
@@ -20,6 +21,8 @@ struct ItemDetails {
     qint64 authorItems = 0;                      // other items by the same author
     qint64 authorFirstSeen = 0;                  // UTC ms of their first item, 0 when none
     std::optional<model::OutboxEntry> lastReply; // our latest outbox entry answering this item
+    QStringList tags;
+    QList<store::NoteRepository::Note> notes; // oldest first
 };
 
 std::optional<ItemDetails> loadItemDetails(store::Database& db, qint64 itemId);

@@ -56,6 +56,14 @@ void SourcesModel::setCurrentUser(const QString& assignee) {
     recount();
 }
 
+void SourcesModel::setSavedViews(const QList<SavedView>& views) {
+    m_saved = views;
+    beginResetModel();
+    rebuild();
+    endResetModel();
+    recount();
+}
+
 void SourcesModel::refresh() {
     QList<qint64> ids;
     for (const model::Account& a : store::AccountRepository::list(m_store.reader())) {
@@ -122,6 +130,10 @@ void SourcesModel::rebuild() {
     ViewFilter done;
     done.sql.statuses = {model::Status::Done};
     add(view(NodeKind::View, QStringLiteral("done"), tr("Done"), done, false), -1);
+
+    for (const SavedView& saved : std::as_const(m_saved)) {
+        add(view(NodeKind::View, saved.key, saved.name, saved.filter, !saved.filter.questionsOnly), -1);
+    }
 
     QList<model::Network> networks;
     const QList<model::Account> accounts = store::AccountRepository::list(m_store.reader());

@@ -32,8 +32,18 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex& index) const override;
 
+    // A view the user saved: its key starts with "saved:".
+    struct SavedView {
+        QString key;
+        QString name;
+        ViewFilter filter;
+    };
+
     // Who "Assigned to me" means.
     void setCurrentUser(const QString& assignee);
+    const QString& currentUser() const { return m_me; }
+    // Listed after the built-in views, in this order.
+    void setSavedViews(const QList<SavedView>& views);
     ViewFilter filterFor(const QModelIndex& index) const;
     // The node with this ViewIdRole key ("all", "needs-reply", "account:3"...), invalid if none.
     QModelIndex indexOfKey(const QString& key) const;
@@ -61,6 +71,7 @@ private:
 
     store::Store& m_store;
     QString m_me;
+    QList<SavedView> m_saved;
     QList<Node> m_nodes;
     QList<int> m_top;
     QList<qint64> m_accountIds; // what the tree was built from

@@ -4,23 +4,31 @@
 #include "app/Profile.h"
 #include "core/models/InboxModel.h"
 #include "core/models/Roles.h"
+#include "core/models/SourcesModel.h"
 #include "core/sandbox/SandboxServer.h"
 #include "core/store/ItemRepository.h"
+#include "core/store/NoteRepository.h"
 #include "core/store/OutboxRepository.h"
 #include "core/store/Store.h"
+#include "core/store/TagRepository.h"
 #include "core/sync/SyncEngine.h"
 #include "ui/Composer.h"
 #include "ui/DialogFacade.h"
+#include "ui/FilterBar.h"
 #include "ui/ItemPane.h"
+#include "ui/Toast.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace baton;
@@ -32,6 +40,19 @@ class MainWindowTest : public QObject {
     ui::MainWindow& window() { return m_demo.session->window(); }
     store::Store& store() { return m_demo.session->profile().store(); }
     model::Status statusOf(qint64 id) { return store::ItemRepository::byId(store().reader(), id)->status; }
+
+    // Opens a filter chip's menu and picks the entry with this text.
+    void pickFilter(const QString& chip, const QString& entry) {
+        QMenu* menu = window().filterBar()->chip(chip)->menu();
+        emit menu->aboutToShow();
+        for (QAction* a : menu->actions()) {
+            if (a->text() == entry) {
+                a->trigger();
+                return;
+            }
+        }
+        QFAIL(qPrintable(u"no filter entry " + entry));
+    }
 
     void focusList() {
         window().inboxView()->setFocus();
@@ -165,6 +186,161 @@ private slots:
         window().show();
         window().activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window()));
+    }
+
+    void filterBarNarrowsAndASavedViewRestoresIt() {
+        window().selectView(QStringLiteral("all"));
+        window().searchField()->clear();
+        QTRY_VERIFY(window().inboxModel().rowCount() > 3);
+        const int all = window().inboxModel().rowCount();
+        pickFilter(QStringLiteral("sentiment"), QStringLiteral("▼ Negative"));
+        QVERIFY(window().inboxModel().filter().sentimentMax.has_value());
+        QVERIFY(window().inboxModel().rowCount() < all);
+        for (int r = 0; r < window().inboxModel().rowCount(); ++r) {
+            QVERIFY(window().inboxModel().index(r).data(models::SentimentRole).toDouble() <= -0.2);
+        }
+        pickFilter(QStringLiteral("network"), QStringLiteral("Mastodon"));
+        QVERIFY(window().inboxModel().filter().networks == QList<model::Network>{model::Network::Mastodon});
+        const int narrowed = window().inboxModel().rowCount();
+
+        m_demo.session->dialogs().setNextText(QStringLiteral("Angry on Mastodon"));
+        window().filterBar()->findChild<QToolButton*>(QStringLiteral("saveView"))->click();
+        const QString key = window().currentViewKey();
+        QVERIFY(key.startsWith(QStringLiteral("saved:")));
+        QCOMPARE(window().sourcesView()->currentIndex().data().toString(), QStringLiteral("Angry on Mastodon"));
+
+        // Another view starts with a clear bar; the saved one brings its filters back.
+        window().selectView(QStringLiteral("all"));
+        QVERIFY(window().filterBar()->choice().isEmpty());
+        QCOMPARE(window().inboxModel().rowCount(), all);
+        window().selectView(key);
+        QVERIFY(window().filterBar()->choice().sentiment == models::FilterChoice::Sentiment::Negative);
+        QCOMPARE(window().inboxModel().rowCount(), narrowed);
+
+        // And so does the next window.
+        window().close();
+        ui::DialogFacade dialogs;
+        {
+            ui::MainWindow again({store(), nullptr, dialogs, true, {}});
+            QCOMPARE(again.currentViewKey(), key);
+            QVERIFY(again.inboxModel().filter().sentimentMax.has_value());
+            QVERIFY(again.inboxModel().filter().networks == QList<model::Network>{model::Network::Mastodon});
+            QCOMPARE(again.inboxModel().rowCount(), narrowed);
+            again.deleteSavedView(key);
+            QCOMPARE(again.currentViewKey(), QStringLiteral("all"));
+            QVERIFY(!again.sourcesModel().indexOfKey(key).isValid());
+            again.close();
+        }
+        window().show();
+        window().activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window()));
+        window().selectView(QStringLiteral("all"));
+    }
+
+    void bulkActionsAndUndoFromTheToast() {
+        window().selectView(QStringLiteral("all"));
+        QTRY_VERIFY(window().inboxModel().rowCount() > 4);
+        focusList();
+        QListView* list = window().inboxView();
+        list->setCurrentIndex(window().inboxModel().index(0));
+        QTest::keyClick(list, Qt::Key_J, Qt::ShiftModifier);
+        QTest::keyClick(list, Qt::Key_J, Qt::ShiftModifier);
+        const QList<qint64> ids = window().selectedItemIds();
+        QCOMPARE(ids.size(), 3);
+        // The pane offers the bulk actions.
+        QVERIFY(window().itemPane()->findChild<QWidget*>(QStringLiteral("selectionPage"))->isVisible());
+        QTest::keyClick(list, Qt::Key_E);
+        for (qint64 id : ids) {
+            QTRY_VERIFY(statusOf(id) == model::Status::Done);
+        }
+        ui::Toast* toast = window().toast();
+        QTRY_VERIFY2(toast->isVisible() && toast->text().contains(QStringLiteral("3")), qPrintable(toast->text()));
+        QVERIFY(toast->actionButton()->isVisible());
+        toast->actionButton()->click();
+        for (qint64 id : ids) {
+            QTRY_VERIFY(statusOf(id) == model::Status::New);
+        }
+        // x picks rows one by one; the pane follows.
+        window().selectView(QStringLiteral("all"));
+        QTRY_VERIFY(window().inboxModel().rowCount() > 4);
+        focusList();
+        list->setCurrentIndex(window().inboxModel().index(0));
+        QTest::keyClick(list, Qt::Key_X);
+        QTest::keyClick(list, Qt::Key_J);
+        QTest::keyClick(list, Qt::Key_J);
+        QTest::keyClick(list, Qt::Key_X);
+        QCOMPARE(window().selectedItemIds().size(), 2);
+        QCOMPARE(list->currentIndex().row(), 2);
+        window().selectView(QStringLiteral("all"));
+    }
+
+    void assignTagAndNote() {
+        window().selectView(QStringLiteral("all"));
+        QTRY_VERIFY(window().inboxModel().rowCount() > 2);
+        focusList();
+        QListView* list = window().inboxView();
+        list->setCurrentIndex(window().inboxModel().index(2));
+        const qint64 id = window().currentItemId();
+        ui::DialogFacade& dialogs = m_demo.session->dialogs();
+
+        dialogs.setNextText(QStringLiteral("sam"));
+        QTest::keyClick(list, Qt::Key_A);
+        QTRY_COMPARE(store::ItemRepository::byId(store().reader(), id)->assignee, QStringLiteral("sam"));
+        QTRY_VERIFY(window().itemPane()->assignButton()->text().contains(QStringLiteral("sam")));
+
+        dialogs.setNextText(QStringLiteral("#billing"));
+        QTest::keyClick(list, Qt::Key_NumberSign);
+        QTRY_COMPARE(store::TagRepository::forItem(store().reader(), id), QStringList{QStringLiteral("billing")});
+        QTRY_VERIFY(window().itemPane()->details()->tags.contains(QStringLiteral("billing")));
+
+        // Both are filters now.
+        pickFilter(QStringLiteral("tag"), QStringLiteral("#billing"));
+        QTRY_COMPARE(window().inboxModel().rowCount(), 1);
+        pickFilter(QStringLiteral("assignee"), QStringLiteral("sam"));
+        QCOMPARE(window().inboxModel().rowCount(), 1);
+        QCOMPARE(window().inboxModel().index(0).data(models::ItemIdRole).toLongLong(), id);
+        window().inboxView()->setCurrentIndex(window().inboxModel().index(0));
+
+        QLineEdit* note = window().itemPane()->noteField();
+        QTest::keyClicks(note, QStringLiteral("Called them, refund on its way"));
+        QTest::keyClick(note, Qt::Key_Return);
+        QTRY_COMPARE(store::NoteRepository::forItem(store().reader(), id).size(), 1);
+        QTRY_VERIFY(window()
+                        .itemPane()
+                        ->findChild<QLabel*>(QStringLiteral("notes"))
+                        ->text()
+                        .contains(QStringLiteral("refund on its way")));
+
+        // Undo takes the tag back off.
+        dialogs.setNextText(QStringLiteral("vip"));
+        QTest::keyClick(list, Qt::Key_NumberSign);
+        QTRY_VERIFY(store::TagRepository::forItem(store().reader(), id).contains(QStringLiteral("vip")));
+        QTest::keyClick(list, Qt::Key_Z, Qt::ControlModifier);
+        QTRY_VERIFY(!store::TagRepository::forItem(store().reader(), id).contains(QStringLiteral("vip")));
+        window().selectView(QStringLiteral("all"));
+    }
+
+    void moderationFromTheOverflowMenu() {
+        window().selectView(QStringLiteral("all"));
+        QTRY_VERIFY(window().inboxModel().rowCount() > 0);
+        focusList();
+        window().inboxView()->setCurrentIndex(window().inboxModel().index(0));
+        QMenu* more = window().itemPane()->moreMenu();
+        QAction* block = nullptr;
+        QAction* mute = nullptr;
+        QTRY_VERIFY((block = more->findChild<QAction*>(QStringLiteral("moderate-block"))) != nullptr);
+        mute = more->findChild<QAction*>(QStringLiteral("moderate-mute"));
+        QVERIFY(mute);
+        // Blocking asks first; "No" does nothing.
+        ui::DialogFacade& dialogs = m_demo.session->dialogs();
+        const int asked = dialogs.shownCount();
+        dialogs.setNextAnswer(QMessageBox::No);
+        block->trigger();
+        QCOMPARE(dialogs.shownCount(), asked + 1);
+        QVERIFY(dialogs.lastText().contains(QStringLiteral("Block")));
+        mute->trigger(); // not destructive: no question
+        QTRY_VERIFY(window().toast()->isVisible() && window().toast()->text().contains(QStringLiteral("Mute")));
+        QCOMPARE(dialogs.shownCount(), asked + 1);
     }
 
     void questionMarkShowsShortcuts() {

@@ -1,12 +1,19 @@
 #include "GuiTestSupport.h"
 #include "app/Profile.h"
 #include "core/models/InboxModel.h"
+#include "core/models/Roles.h"
+#include "core/store/ItemRepository.h"
+#include "core/store/NoteRepository.h"
+#include "core/store/Store.h"
+#include "core/store/TagRepository.h"
 #include "ui/DialogFacade.h"
 #include "ui/MainWindow.h"
+#include "ui/Toast.h"
 #include "ui/Translations.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QItemSelectionModel>
 #include <QListView>
 #include <QPalette>
 #include <QStyle>
@@ -54,23 +61,53 @@ private slots:
     void initTestCase() {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         QVERIFY(m_demo.start(60));
+        // The second newest open item carries what the team adds: an assignee, tags and a note.
+        store::Store& st = m_demo.session->profile().store();
+        store::InboxFilter open;
+        open.statuses = {model::Status::New, model::Status::InProgress, model::Status::Waiting};
+        const auto page = store::InboxQuery::page(st.reader(), open, std::nullopt, 2);
+        QCOMPARE(page.items.size(), 2);
+        const qint64 id = page.items.at(1).id;
+        QVERIFY(st.writer().run([id](store::Database& db, store::ChangeSet& c) -> Expected<void, Error> {
+            for (const char* tag : {"bug", "editor"}) {
+                if (auto r = store::TagRepository::add(db, id, QString::fromLatin1(tag), c); !r) {
+                    return r;
+                }
+            }
+            if (auto r = store::ItemRepository::setAssignee(db, id, QStringLiteral("Camille"), c); !r) {
+                return r;
+            }
+            auto n = store::NoteRepository::add(db,
+                                                {0, id, QStringLiteral("Camille"),
+                                                 QStringLiteral("Known issue in 4.2.1, fix ships Friday."),
+                                                 QDateTime::currentMSecsSinceEpoch() - 20 * 60'000},
+                                                c);
+            if (!n) {
+                return unexpected(n.error());
+            }
+            return {};
+        }));
     }
 
     void screenshots_data() {
         QTest::addColumn<bool>("dark");
         QTest::addColumn<QString>("language");
         QTest::addColumn<QSize>("size");
-        QTest::newRow("light-en") << false << QStringLiteral("en") << QSize(1280, 800);
-        QTest::newRow("dark-en") << true << QStringLiteral("en") << QSize(1280, 800);
-        QTest::newRow("light-fr") << false << QStringLiteral("fr") << QSize(1280, 800);
-        QTest::newRow("dark-fr") << true << QStringLiteral("fr") << QSize(1280, 800);
-        QTest::newRow("light-fr-small") << false << QStringLiteral("fr") << QSize(1024, 640);
+        QTest::addColumn<bool>("bulk"); // three rows selected and the undo toast showing
+        QTest::newRow("light-en") << false << QStringLiteral("en") << QSize(1280, 800) << false;
+        QTest::newRow("dark-en") << true << QStringLiteral("en") << QSize(1280, 800) << false;
+        QTest::newRow("light-fr") << false << QStringLiteral("fr") << QSize(1280, 800) << false;
+        QTest::newRow("dark-fr") << true << QStringLiteral("fr") << QSize(1280, 800) << false;
+        QTest::newRow("light-fr-small") << false << QStringLiteral("fr") << QSize(1024, 640) << false;
+        QTest::newRow("light-en-bulk") << false << QStringLiteral("en") << QSize(1280, 800) << true;
+        QTest::newRow("dark-fr-bulk") << true << QStringLiteral("fr") << QSize(1280, 800) << true;
     }
 
     void screenshots() {
         QFETCH(bool, dark);
         QFETCH(QString, language);
         QFETCH(QSize, size);
+        QFETCH(bool, bulk);
         QCOMPARE(ui::installTranslations(language), language);
         QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
         // A fresh window per language: labels are built in the language in effect.
@@ -83,6 +120,16 @@ private slots:
         QTRY_VERIFY(w.inboxModel().rowCount() > 5);
         w.inboxView()->setCurrentIndex(w.inboxModel().index(1));
         w.inboxView()->setFocus();
+        if (bulk) {
+            auto* selection = w.inboxView()->selectionModel();
+            selection->select(w.inboxModel().index(2), QItemSelectionModel::Select);
+            selection->select(w.inboxModel().index(3), QItemSelectionModel::Select);
+            // The window's own wording, in the language in effect.
+            const char* ctx = "baton::ui::MainWindow";
+            w.toast()->showMessage(QCoreApplication::translate(ctx, "%n item(s) moved to %1", nullptr, 3)
+                                       .arg(QCoreApplication::translate("Formatting", "Done")),
+                                   QCoreApplication::translate(ctx, "Undo"), 60'000);
+        }
         QTest::qWait(100); // let layouts settle before grabbing
         const QString dir = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("screenshots"));
         QVERIFY(QDir().mkpath(dir));

@@ -1,11 +1,13 @@
 #include "core/models/InboxModel.h"
 
+#include "core/models/FilterChoice.h"
 #include "core/models/Roles.h"
 #include "core/store/AccountRepository.h"
 #include "core/store/ItemRepository.h"
 #include "core/store/Store.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -184,6 +186,66 @@ private slots:
         setStatus(top, model::Status::New); // back in the open list, where it belongs
         QTRY_COMPARE(model.index(0).data(models::ItemIdRole).toLongLong(), top);
         Q_UNUSED(idOf(QStringLiteral("1")));
+    }
+
+    void filterBarNarrowsInSql_data() {
+        QTest::addColumn<QString>("choice"); // FilterChoice JSON
+        QTest::addColumn<int>("rows");
+        // 450 items, one a minute from kBase; sentiment cycles 0, 1, -1 (by remote id 1, 2, 3...).
+        QTest::newRow("nothing") << QStringLiteral("{}") << 450;
+        QTest::newRow("negative") << QStringLiteral(R"({"sentiment":"negative"})") << 150;
+        QTest::newRow("neutral") << QStringLiteral(R"({"sentiment":"neutral"})") << 150;
+        QTest::newRow("positive") << QStringLiteral(R"({"sentiment":"positive"})") << 150;
+        QTest::newRow("network") << QStringLiteral(R"({"networks":["mastodon"]})") << 450;
+        QTest::newRow("other network") << QStringLiteral(R"({"networks":["reddit"]})") << 0;
+        QTest::newRow("status") << QStringLiteral(R"({"statuses":["done"]})") << 0;
+        QTest::newRow("kind") << QStringLiteral(R"({"kinds":["review"]})") << 0;
+        QTest::newRow("kind mention") << QStringLiteral(R"({"kinds":["mention"]})") << 450;
+        QTest::newRow("assignee") << QStringLiteral(R"({"assignee":"sam"})") << 0;
+        QTest::newRow("tag") << QStringLiteral(R"({"tag":"billing"})") << 0;
+        // From the tenth minute to the twentieth, both days whole: all items are on one or two local days.
+        QTest::newRow("custom range") << QStringLiteral(R"({"dates":"custom","from":"%1","to":"%2"})")
+                                             .arg(kBase + 10 * 60'000)
+                                             .arg(kBase + 20 * 60'000)
+                                      << 10;
+        QTest::newRow("today, long after") << QStringLiteral(R"({"dates":"today"})") << 0;
+    }
+
+    void filterBarNarrowsInSql() {
+        QFETCH(QString, choice);
+        QFETCH(int, rows);
+        const auto c = models::FilterChoice::fromJson(QJsonDocument::fromJson(choice.toUtf8()).object());
+        // Round trip: what a saved view stores is what it restores.
+        QVERIFY(models::FilterChoice::fromJson(c.toJson()) == c);
+        InboxFilter f;
+        c.applyTo(f, QDateTime::currentMSecsSinceEpoch());
+        InboxModel model(*m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setFilter(f);
+        while (model.canFetchMore({})) {
+            model.fetchMore({});
+        }
+        QCOMPARE(model.rowCount(), rows);
+        QCOMPARE(InboxQuery::count(m_store->reader(), f), qint64(rows));
+    }
+
+    void filterBarRefinesAView() {
+        models::FilterChoice c;
+        c.statuses = {model::Status::Done};
+        InboxFilter needsReply;
+        needsReply.needsReply = true;
+        c.applyTo(needsReply, kBase);
+        // Done items never need a reply: asking for them drops the view's "needs reply".
+        QVERIFY(!needsReply.needsReply.has_value());
+        QVERIFY(needsReply.statuses == QList<model::Status>{model::Status::Done});
+        models::FilterChoice week;
+        week.dates = models::FilterChoice::Dates::Last7Days;
+        InboxFilter f;
+        const qint64 now = QDateTime(QDate(2024, 3, 20), QTime(15, 30)).toMSecsSinceEpoch();
+        week.applyTo(f, now);
+        QCOMPARE(*f.from, QDateTime(QDate(2024, 3, 14), QTime(0, 0)).toMSecsSinceEpoch());
+        QVERIFY(!f.to.has_value());
+        QCOMPARE(week.activeCount(), 1);
     }
 };
 
