@@ -273,52 +273,97 @@ void InboxModel::rebuildIndex(int fromRow) {
     }
 }
 
+QHash<qint64, model::Item> InboxModel::loadMatchingAll(const QList<qint64>& ids) const {
+    QHash<qint64, model::Item> out;
+    if (ids.isEmpty()) {
+        return out;
+    }
+    store::InboxFilter f = m_filter;
+    f.ids = ids;
+    const store::InboxPage page = store::InboxQuery::page(m_store.reader(), f, std::nullopt, int(ids.size()));
+    for (const model::Item& it : page.items) {
+        if (passesExtra(it)) {
+            out.insert(it.id, it);
+        }
+    }
+    return out;
+}
+
+void InboxModel::removeRows(QList<int> rows) {
+    if (rows.isEmpty()) {
+        return;
+    }
+    // Bottom up, so earlier rows keep their numbers; the id index is rebuilt once.
+    std::sort(rows.begin(), rows.end(), std::greater<>());
+    m_notifying = true;
+    for (int row : std::as_const(rows)) {
+        beginRemoveRows({}, row, row);
+        m_rowById.remove(m_items.at(row).id);
+        m_items.removeAt(row);
+        endRemoveRows();
+    }
+    rebuildIndex(rows.last());
+    m_notifying = false;
+}
+
+// A sync can commit hundreds of rows at once: each change set costs a constant number of queries, never one
+// per row, so the GUI thread stays responsive.
 void InboxModel::onChanged(const store::ChangeSet& changes) {
     const int pendingBefore = pendingCount();
+    QList<int> gone;
     for (qint64 id : changes.removedItems) {
         m_pending.removeAll(id);
         if (const int row = rowOf(id); row >= 0) {
-            removeRowAt(row);
+            gone.append(row);
         }
     }
+    QList<qint64> loadedUpdates;
     QList<qint64> candidates;
     for (qint64 id : changes.updatedItems) {
-        const int row = rowOf(id);
-        if (row < 0) {
-            candidates.append(id); // may match now (back from snooze, reassigned...)
-            continue;
-        }
-        if (auto item = loadMatching(id)) {
-            m_items[row] = *item;
-            emit dataChanged(index(row), index(row));
+        if (rowOf(id) >= 0) {
+            loadedUpdates.append(id);
         } else {
-            removeRowAt(row);
+            candidates.append(id); // may match now (back from snooze, reassigned...)
         }
     }
+    const QHash<qint64, model::Item> fresh = loadMatchingAll(loadedUpdates);
+    for (qint64 id : std::as_const(loadedUpdates)) {
+        const int row = rowOf(id);
+        if (const auto it = fresh.constFind(id); it != fresh.constEnd()) {
+            m_items[row] = *it;
+            emit dataChanged(index(row), index(row));
+        } else if (!gone.contains(row)) {
+            gone.append(row);
+        }
+    }
+    removeRows(gone);
+
     candidates += changes.insertedItems;
-    QList<model::Item> arrivals;
-    for (qint64 id : std::as_const(candidates)) {
-        if (m_rowById.contains(id) || m_pending.contains(id)) {
-            continue;
-        }
-        if (auto item = loadMatching(id)) {
-            arrivals.append(*item);
-        }
-    }
+    candidates.removeIf([this](qint64 id) { return m_rowById.contains(id) || m_pending.contains(id); });
+    const QHash<qint64, model::Item> matching = loadMatchingAll(candidates);
+    QList<model::Item> arrivals = matching.values();
     // Oldest first, so a run of new items lands in order whatever the sort.
     std::sort(arrivals.begin(), arrivals.end(),
               [this](const model::Item& a, const model::Item& b) { return lessThan(b, a); });
+    int firstChanged = -1;
     for (const model::Item& item : std::as_const(arrivals)) {
         const int row = sortedPosition(item);
-        if (row == rowCount()) {
-            if (m_atEnd) {
-                insertSorted(item); // below everything: nothing the user reads moves
+        const bool below = row == rowCount();
+        if ((below && !m_atEnd) || (!below && !m_atTop)) {
+            if (!below) {
+                m_pending.append(item.id); // above the reader: shown when they ask
             }
-        } else if (m_atTop) {
-            insertSorted(item);
-        } else {
-            m_pending.append(item.id);
+            continue; // below the loaded rows: paging brings it in its turn
         }
+        m_notifying = true;
+        beginInsertRows({}, row, row);
+        m_items.insert(row, item);
+        endInsertRows();
+        m_notifying = false;
+        firstChanged = firstChanged < 0 ? row : std::min(firstChanged, row);
+    }
+    if (firstChanged >= 0) {
+        rebuildIndex(firstChanged);
     }
     if (pendingCount() != pendingBefore) {
         emit pendingCountChanged(pendingCount());

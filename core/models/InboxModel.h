@@ -63,6 +63,9 @@ private:
     QList<model::Item> readPage(); // the next keyset page, after the extra filter
     // The item if it exists and passes the current filter (checked by the filter's own SQL).
     std::optional<model::Item> loadMatching(qint64 id) const;
+    // The given items that pass the filter, read in one query, keyed by id.
+    QHash<qint64, model::Item> loadMatchingAll(const QList<qint64>& ids) const;
+    void removeRows(QList<int> rows);
     // Row where item belongs among the loaded rows; rowCount() when it sorts after them.
     int sortedPosition(const model::Item& item) const;
     bool lessThan(const model::Item& a, const model::Item& b) const; // a sorts before b

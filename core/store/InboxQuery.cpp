@@ -53,6 +53,18 @@ void buildWhere(const InboxFilter& f, QByteArray& where, QList<QVariant>& binds,
         where += " AND items.direction = ?";
         binds.append(model::toString(*f.direction));
     }
+    if (!f.ids.isEmpty()) {
+        QByteArray list = "[";
+        for (qsizetype i = 0; i < f.ids.size(); ++i) {
+            if (i > 0) {
+                list += ',';
+            }
+            list += QByteArray::number(f.ids[i]);
+        }
+        list += ']';
+        where += " AND items.id IN (SELECT value FROM json_each(?))";
+        binds.append(QString::fromLatin1(list));
+    }
     if (!f.includeDeleted) {
         where += " AND items.deleted_at IS NULL";
     }

@@ -28,6 +28,7 @@ struct InboxFilter {
     QString tag;
     QString assignee;
     std::optional<model::Direction> direction = model::Direction::Incoming;
+    QList<qint64> ids; // only these items (the views re-check a change set's rows with one query)
     bool includeDeleted = false;
     InboxSort sort = InboxSort::Newest;
 };

@@ -152,10 +152,14 @@ Expected<void, Error> linkReplyToParent(Database& db, qint64 accountId, const It
 
 // An upstream edit: new text, same triage state.
 Expected<void, Error> applyEdit(Database& db, qint64 id, const Item& item, qint64 nowMs) {
-    Statement& up = db.cached(
-        "UPDATE items SET text = ?2, html = ?3, updated_at = ?4, url = ?5, lang = ?6, fetched_at = ?7 WHERE id = ?1");
+    // New text means a new score; the user's own correction (sentiment_override) is kept.
+    Statement& up = db.cached("UPDATE items SET text = ?2, html = ?3, updated_at = ?4, url = ?5, lang = ?6, "
+                              "fetched_at = ?7, sentiment = coalesce(?8, sentiment) WHERE id = ?1");
     up.bind(1, id).bind(2, item.text).bind(3, item.html).bind(4, item.updatedAt).bind(5, item.url);
     up.bind(6, item.lang).bind(7, nowMs);
+    if (item.sentiment) {
+        up.bind(8, *item.sentiment);
+    }
     if (auto r = up.exec(); !r) {
         return r;
     }

@@ -138,6 +138,7 @@ private slots:
         }));
         item.text = QStringLiteral("the baguette was perfect");
         item.updatedAt = 5000;
+        item.sentiment = 0.7;
         ChangeSet seen;
         QVERIFY(m_store->writer().run([&](Database& db, ChangeSet& c) -> Expected<void, Error> {
             auto r = ItemRepository::applyEdits(db, m_account, {item, mention(QStringLiteral("never"), 1, {})}, 2, c);
@@ -150,6 +151,7 @@ private slots:
         QVERIFY(stored);
         QCOMPARE(stored->text, QStringLiteral("the baguette was perfect"));
         QCOMPARE(stored->updatedAt, 5000);
+        QCOMPARE(stored->sentiment.value_or(0), 0.7); // re-scored with the new text
         QCOMPARE(scalar(m_store->reader(), "SELECT count(*) FROM items_fts WHERE items_fts MATCH 'croissant'"), 0);
         QCOMPARE(scalar(m_store->reader(), "SELECT count(*) FROM items_fts WHERE items_fts MATCH 'baguette'"), 1);
     }
