@@ -33,6 +33,7 @@ QString cliUsage() {
         "  outbox [--json]             replies queued, sent and failed\n"
         "  moderate ITEM ACTION [--comment TEXT]   dismiss, mute, block, report, mute-thread, delete\n"
         "  sandbox [--port N] [--seed S] [--live-ms MS]   run the protocol sandbox alone\n"
+        "  sentiment [--lang en|fr|auto] [--explain]   score each stdin line, one JSON object per line\n"
         "\n"
         "The profile directory comes from --profile, else BATON_PROFILE, else the platform's data directory.\n");
 }
@@ -90,6 +91,9 @@ int Cli::run(const QString& profileDir, const QStringList& args) {
     }
     if (verb == QLatin1String("sandbox")) {
         return sandboxCmd(rest);
+    }
+    if (verb == QLatin1String("sentiment")) {
+        return sentimentCmd(rest);
     }
     if (verb == QLatin1String("demo")) {
         return demoCmd(rest);

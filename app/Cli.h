@@ -30,6 +30,7 @@ private:
     int outboxCmd(const QStringList& args);
     int sandboxCmd(const QStringList& args);
     int demoCmd(const QStringList& args);
+    int sentimentCmd(const QStringList& args);
 
     int fail(const QString& message, int code = Failure);
     bool openProfile();

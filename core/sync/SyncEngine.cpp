@@ -1,5 +1,6 @@
 #include "core/sync/SyncEngine.h"
 
+#include "core/analysis/ItemScoring.h"
 #include "core/common/Logging.h"
 #include "core/store/AccountRepository.h"
 #include "core/store/ItemRepository.h"
@@ -192,6 +193,8 @@ void SyncEngine::fetch(Run* run, store::SyncState state) {
         const qint64 accountId = run->account.id;
         const qint64 now = m_clock.nowMs();
         auto shared = std::make_shared<connectors::Page>(std::move(*page));
+        analysis::scoreItems(shared->items); // language and sentiment, before the page is stored
+        analysis::scoreItems(shared->edits);
         shared->state.lastOkAt = now;
         shared->state.lastError.clear();
         auto stats = std::make_shared<store::UpsertStats>();

@@ -1,0 +1,315 @@
+#include "core/analysis/SocialTokenizer.h"
+
+namespace baton::analysis {
+
+namespace {
+
+constexpr int kMaxWord = 64; // longer chunks (links, hashes) are never lexicon words
+
+inline bool isSpace(char16_t c) {
+    return c == u' ' || c == u'\n' || c == u'\t' || c == u'\r' || (c >= 0x80 && QChar::isSpace(c));
+}
+
+inline bool isWordChar(char16_t c) {
+    if (c < 0x80) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
+    }
+    return QChar::isLetterOrNumber(c) && c != 0x2019;
+}
+
+inline bool isApostrophe(char16_t c) {
+    return c == u'\'' || c == 0x2019;
+}
+
+// Emoji are words of their own even when glued to text ("merci🙏"). Returns their length in code units.
+inline int emojiLength(const char16_t* p, int k, int end) {
+    const char16_t c = p[k];
+    if (c >= 0xd83c && c <= 0xd83e && k + 1 < end) {
+        const char16_t low = p[k + 1];
+        if (c == 0xd83c && low >= 0xdffb && low <= 0xdfff) {
+            return 0; // a skin-tone modifier, skipped with its emoji
+        }
+        return 2;
+    }
+    if ((c >= 0x2600 && c <= 0x27bf) || (c >= 0x2b50 && c <= 0x2b55)) {
+        return 1;
+    }
+    return 0;
+}
+
+inline bool isEmojiModifier(const char16_t* p, int k, int end) {
+    const char16_t c = p[k];
+    return c == 0xfe0f || c == 0x200d || (c == 0xd83c && k + 1 < end && p[k + 1] >= 0xdffb && p[k + 1] <= 0xdfff);
+}
+
+inline bool isAllCaps(const char16_t* p, int a, int b) {
+    bool upper = false;
+    for (int k = a; k < b; ++k) {
+        const char16_t c = p[k];
+        if (c < 0x80) {
+            if (c >= u'a' && c <= u'z') {
+                return false;
+            }
+            upper |= (c >= u'A' && c <= u'Z');
+        } else if (QChar::isLower(c)) {
+            return false;
+        } else {
+            upper |= QChar::isUpper(c);
+        }
+    }
+    return upper;
+}
+
+// Collapses runs of three or more identical letters to `keep` letters. Returns the new length, 0 if no run.
+int collapseRuns(const char16_t* in, int n, char16_t* out, int keep) {
+    int m = 0;
+    bool changed = false;
+    for (int k = 0; k < n;) {
+        int run = 1;
+        while (k + run < n && in[k + run] == in[k]) {
+            ++run;
+        }
+        const int take = run >= 3 ? keep : run;
+        changed |= run >= 3;
+        for (int r = 0; r < take; ++r) {
+            out[m++] = in[k];
+        }
+        k += run;
+    }
+    return changed ? m : 0;
+}
+
+class Tokenizer {
+public:
+    Tokenizer(QStringView text, Language language, const Lexicon& lexicon, TokenBuffer& out)
+        : m_p(reinterpret_cast<const char16_t*>(text.utf16()))
+        , m_n(static_cast<int>(text.size()))
+        , m_french(language == Language::French)
+        , m_lex(lexicon)
+        , m_out(out) {}
+
+    void run() {
+        for (int i = 0; i < m_n;) {
+            const char16_t c = m_p[i];
+            if (isSpace(c)) {
+                ++i;
+                continue;
+            }
+            const int start = i;
+            while (i < m_n && !isSpace(m_p[i])) {
+                m_out.exclamations += m_p[i] == u'!';
+                m_out.questions += m_p[i] == u'?';
+                ++i;
+            }
+            chunk(start, i);
+        }
+        joinPhrases();
+    }
+
+private:
+    void chunk(int s, int e) {
+        int wordStart = s;
+        for (int k = s; k < e;) {
+            const int len = emojiLength(m_p, k, e);
+            if (len == 0) {
+                ++k;
+                continue;
+            }
+            if (wordStart < k) {
+                word(wordStart, k);
+            }
+            push(k, len, std::u16string_view(m_p + k, static_cast<size_t>(len)), false, false);
+            k += len;
+            while (k < e && isEmojiModifier(m_p, k, e)) {
+                k += m_p[k] == 0xd83c ? 2 : 1;
+            }
+            wordStart = k;
+        }
+        if (wordStart < e) {
+            word(wordStart, e);
+        }
+    }
+
+    void word(int s, int e) {
+        char16_t buf[kMaxWord];
+        // Emoticons as written first ("D:" is not "d:"), then entries with punctuation (":-)", "ain't") folded.
+        bool punctuated = false;
+        for (int k = s; k < e && !punctuated; ++k) {
+            punctuated = !isWordChar(m_p[k]);
+        }
+        if (punctuated && e - s <= kMaxWord) {
+            if (const LexEntry* hit = m_lex.find({m_p + s, static_cast<size_t>(e - s)})) {
+                pushKey(s, e - s, {m_p + s, static_cast<size_t>(e - s)}, hit, isAllCaps(m_p, s, e), false);
+                return;
+            }
+        }
+        if (const int n = punctuated ? foldKey(QStringView(m_p + s, e - s), buf, kMaxWord) : 0; n > 0) {
+            if (const LexEntry* hit = m_lex.find({buf, static_cast<size_t>(n)})) {
+                pushKey(s, e - s, {buf, static_cast<size_t>(n)}, hit, isAllCaps(m_p, s, e), false);
+                return;
+            }
+        }
+        int a = s;
+        int b = e;
+        while (a < b && !isWordChar(m_p[a])) {
+            ++a;
+        }
+        while (b > a && !isWordChar(m_p[b - 1])) {
+            --b;
+        }
+        bool boundary = false;
+        bool sentence = false;
+        for (int k = b; k < e; ++k) {
+            const char16_t c = m_p[k];
+            const bool end = c == u'.' || c == u';' || c == u'!' || c == u'?' || c == 0x2026;
+            sentence |= end;
+            boundary |= end || c == u',' || c == u':' || c == u')';
+        }
+        if (a == b) {
+            // Punctuation alone still takes a place, and may end the sentence before it.
+            pushKey(s, e - s, {}, nullptr, false, boundary);
+            if (sentence && m_out.tokens.size() > 1) {
+                m_out.tokens[m_out.tokens.size() - 2].sentenceEnd = true;
+            }
+            m_out.tokens.back().sentenceEnd = sentence;
+            return;
+        }
+        if (m_french) {
+            a = splitElisions(a, b);
+        }
+        lookup(a, b, boundary);
+        m_out.tokens.back().sentenceEnd = sentence;
+    }
+
+    // "n'aime" -> "n" "aime"; "qu'il" -> "qu" "il"; "aujourd'hui" and "chef-d'œuvre" stay whole.
+    int splitElisions(int a, int b) {
+        for (;;) {
+            int q = a;
+            while (q < b && !isApostrophe(m_p[q])) {
+                ++q;
+            }
+            const int prefix = q - a;
+            if (q >= b - 1 || prefix < 1 || prefix > 7) {
+                return a;
+            }
+            char16_t buf[kMaxWord];
+            const int whole = foldKey(QStringView(m_p + a, b - a), buf, kMaxWord);
+            if (whole > 0 && m_lex.find({buf, static_cast<size_t>(whole)})) {
+                return a;
+            }
+            const int n = foldKey(QStringView(m_p + a, prefix), buf, kMaxWord);
+            const std::u16string_view p(buf, static_cast<size_t>(n));
+            if (!(p == u"l" || p == u"d" || p == u"j" || p == u"n" || p == u"m" || p == u"t" || p == u"s" ||
+                  p == u"c" || p == u"qu" || p == u"jusqu" || p == u"lorsqu" || p == u"puisqu" || p == u"quoiqu")) {
+                return a;
+            }
+            pushKey(a, prefix + 1, p, m_lex.find(p), false, false);
+            a = q + 1;
+        }
+    }
+
+    void lookup(int a, int b, bool boundary) {
+        char16_t buf[kMaxWord];
+        const int n = foldKey(QStringView(m_p + a, b - a), buf, kMaxWord);
+        const bool caps = isAllCaps(m_p, a, b);
+        if (n <= 0) {
+            pushKey(a, b - a, {}, nullptr, caps, boundary);
+            return;
+        }
+        std::u16string_view key(buf, static_cast<size_t>(n));
+        const LexEntry* hit = m_lex.find(key);
+        bool elongated = false;
+        char16_t shorter[kMaxWord];
+        for (int keep = 2; !hit && keep >= 1; --keep) {
+            const int m = collapseRuns(buf, n, shorter, keep);
+            if (m == 0) {
+                break;
+            }
+            if (const LexEntry* e = m_lex.find({shorter, static_cast<size_t>(m)})) {
+                hit = e;
+                elongated = true;
+                m_out.scratch.assign(shorter, static_cast<size_t>(m)); // the spelling that phrases know
+                key = m_out.scratch;
+            }
+        }
+        pushKey(a, b - a, key, hit, caps, boundary);
+        m_out.tokens.back().elongated = elongated;
+    }
+
+    void push(int begin, int length, std::u16string_view key, bool caps, bool boundary) {
+        pushKey(begin, length, key, m_lex.find(key), caps, boundary);
+    }
+
+    void pushKey(int begin, int length, std::u16string_view key, const LexEntry* entry, bool caps, bool boundary) {
+        Token t;
+        t.entry = entry;
+        t.begin = begin;
+        t.length = length;
+        t.keyOffset = static_cast<quint32>(m_out.keys.size());
+        t.keyLength = static_cast<quint32>(key.size());
+        t.caps = caps;
+        t.boundaryAfter = boundary;
+        m_out.keys.append(key);
+        m_out.capsWords += caps;
+        m_out.tokens.push_back(t);
+    }
+
+    std::u16string_view keyOf(const Token& t) const {
+        return std::u16string_view(m_out.keys).substr(t.keyOffset, t.keyLength);
+    }
+
+    // A phrase's entry moves onto its last word; the words before it stop counting on their own.
+    void joinPhrases() {
+        auto& toks = m_out.tokens;
+        const size_t n = toks.size();
+        for (size_t i = 0; i + 1 < n; ++i) {
+            if (!toks[i].entry || !(toks[i].entry->flags & PhraseHead)) {
+                continue;
+            }
+            for (size_t len = 4; len >= 2; --len) {
+                if (i + len > n) {
+                    continue;
+                }
+                m_out.phrase.assign(keyOf(toks[i]));
+                bool ok = !toks[i].boundaryAfter;
+                for (size_t k = 1; k < len && ok; ++k) {
+                    m_out.phrase += u' ';
+                    m_out.phrase.append(keyOf(toks[i + k]));
+                    ok = k == len - 1 || !toks[i + k].boundaryAfter;
+                }
+                const LexEntry* hit = ok ? m_lex.find(m_out.phrase) : nullptr;
+                if (!hit) {
+                    continue;
+                }
+                Token& last = toks[i + len - 1];
+                last.entry = hit;
+                last.length = last.begin + last.length - toks[i].begin;
+                last.begin = toks[i].begin;
+                for (size_t k = 0; k + 1 < len; ++k) {
+                    toks[i + k].entry = nullptr;
+                }
+                i += len - 1;
+                break;
+            }
+        }
+    }
+
+    const char16_t* m_p;
+    int m_n;
+    bool m_french;
+    const Lexicon& m_lex;
+    TokenBuffer& m_out;
+};
+
+} // namespace
+
+void tokenize(QStringView text, Language language, const Lexicon& lexicon, TokenBuffer& out) {
+    out.tokens.clear();
+    out.keys.clear();
+    out.exclamations = 0;
+    out.questions = 0;
+    out.capsWords = 0;
+    Tokenizer(text, language, lexicon, out).run();
+}
+
+} // namespace baton::analysis
