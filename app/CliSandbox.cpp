@@ -17,42 +17,6 @@ namespace baton::app {
 
 void quitOnSignals(QEventLoop& loop);
 
-namespace {
-
-Expected<void, Error> addSandboxAccounts(Profile& profile, const sandbox::SandboxServer& server) {
-    for (const sandbox::SandboxAccount& s : server.accounts()) {
-        model::Account a;
-        a.network = model::networkFromString(s.network).value_or(model::Network::Mastodon);
-        a.name = s.name;
-        a.baseUrl = s.baseUrl;
-        a.handle = s.acct;
-        a.remoteId = s.remoteId;
-        // A throwaway demo profile: its sandbox tokens are kept in the profile's own 0600 file.
-        a.settings.insert(QStringLiteral("secret_store"), QStringLiteral("file"));
-        a.settings.insert(QStringLiteral("demo"), true);
-        a.createdAt = QDateTime::currentMSecsSinceEpoch();
-        qint64 id = 0;
-        auto r = profile.store().writer().run([&](store::Database& db, store::ChangeSet& c) -> Expected<void, Error> {
-            auto added = store::AccountRepository::add(db, a, c);
-            if (!added) {
-                return unexpected(added.error());
-            }
-            id = *added;
-            return {};
-        });
-        if (!r) {
-            return r;
-        }
-        a.id = id;
-        if (auto w = profile.fileSecrets().writeNow(a.secretKey(), s.token); !w) {
-            return w;
-        }
-    }
-    return {};
-}
-
-} // namespace
-
 int Cli::sandboxCmd(const QStringList& args) {
     QCommandLineParser p;
     p.addOption(
@@ -124,7 +88,7 @@ int Cli::demoCmd(const QStringList& args) {
         return fail(QStringLiteral("cannot start the sandbox: %1").arg(error));
     }
     if (store::AccountRepository::list(m_profile->store().reader()).isEmpty()) {
-        if (auto r = addSandboxAccounts(*m_profile, server); !r) {
+        if (auto r = m_profile->addSandboxAccounts(server.accounts()); !r) {
             return fail(r.error().toString());
         }
     }

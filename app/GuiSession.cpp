@@ -41,7 +41,7 @@ Expected<std::unique_ptr<GuiSession>, Error> GuiSession::create(const Options& o
     }
     s->m_profile = std::move(*profile);
     if (options.demo && store::AccountRepository::list(s->m_profile->store().reader()).isEmpty()) {
-        if (auto r = s->addDemoAccounts(); !r) {
+        if (auto r = s->m_profile->addSandboxAccounts(s->m_sandbox->accounts()); !r) {
             return unexpected(r.error());
         }
     }
@@ -72,39 +72,6 @@ GuiSession::~GuiSession() {
     if (m_sandbox) {
         m_sandbox->stop();
     }
-}
-
-Expected<void, Error> GuiSession::addDemoAccounts() {
-    for (const sandbox::SandboxAccount& sa : m_sandbox->accounts()) {
-        model::Account a;
-        a.network = model::networkFromString(sa.network).value_or(model::Network::Mastodon);
-        a.name = sa.name;
-        a.baseUrl = sa.baseUrl;
-        a.handle = sa.acct;
-        a.remoteId = sa.remoteId;
-        // A throwaway demo profile: its sandbox tokens live in the profile's own 0600 file.
-        a.settings.insert(QStringLiteral("secret_store"), QStringLiteral("file"));
-        a.settings.insert(QStringLiteral("demo"), true);
-        a.createdAt = QDateTime::currentMSecsSinceEpoch();
-        qint64 id = 0;
-        auto r =
-            m_profile->store().writer().run([&](store::Database& db, store::ChangeSet& c) -> Expected<void, Error> {
-                auto added = store::AccountRepository::add(db, a, c);
-                if (!added) {
-                    return unexpected(added.error());
-                }
-                id = *added;
-                return {};
-            });
-        if (!r) {
-            return r;
-        }
-        a.id = id;
-        if (auto w = m_profile->fileSecrets().writeNow(a.secretKey(), sa.token); !w) {
-            return w;
-        }
-    }
-    return {};
 }
 
 int runGui(const QString& profileDir, bool demo) {

@@ -54,7 +54,6 @@ public:
 
 private:
     GuiSession() = default;
-    Expected<void, Error> addDemoAccounts();
 
     std::unique_ptr<QTemporaryDir> m_tmp;
     std::unique_ptr<sandbox::SandboxServer> m_sandbox;

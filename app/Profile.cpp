@@ -1,5 +1,9 @@
 #include "app/Profile.h"
 
+#include "core/sandbox/SandboxOptions.h"
+#include "core/store/AccountRepository.h"
+
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
@@ -42,6 +46,38 @@ secrets::SecretStore* Profile::secretsFor(const model::Account& account) {
         return &m_fileSecrets;
     }
     return &m_keychain;
+}
+
+Expected<void, Error> Profile::addSandboxAccounts(const QList<sandbox::SandboxAccount>& accounts) {
+    for (const sandbox::SandboxAccount& s : accounts) {
+        model::Account a;
+        a.network = model::networkFromString(s.network).value_or(model::Network::Mastodon);
+        a.name = s.name;
+        a.baseUrl = s.baseUrl;
+        a.handle = s.acct;
+        a.remoteId = s.remoteId;
+        // A throwaway demo profile: its sandbox tokens are kept in the profile's own 0600 file.
+        a.settings.insert(QStringLiteral("secret_store"), QStringLiteral("file"));
+        a.settings.insert(QStringLiteral("demo"), true);
+        a.createdAt = QDateTime::currentMSecsSinceEpoch();
+        qint64 id = 0;
+        auto r = store().writer().run([&](store::Database& db, store::ChangeSet& c) -> Expected<void, Error> {
+            auto added = store::AccountRepository::add(db, a, c);
+            if (!added) {
+                return unexpected(added.error());
+            }
+            id = *added;
+            return {};
+        });
+        if (!r) {
+            return r;
+        }
+        a.id = id;
+        if (auto w = fileSecrets().writeNow(a.secretKey(), s.token); !w) {
+            return w;
+        }
+    }
+    return {};
 }
 
 } // namespace baton::app

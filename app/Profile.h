@@ -9,6 +9,10 @@
 
 #include <memory>
 
+namespace baton::sandbox {
+struct SandboxAccount;
+}
+
 namespace baton::app {
 
 // One profile directory: the database, the opt-in secrets file, settings. Owner-only (0700).
@@ -24,6 +28,9 @@ public:
     secrets::KeychainSecretStore& keychain() { return m_keychain; }
     // The store an account's token lives in (its "secret_store" setting).
     secrets::SecretStore* secretsFor(const model::Account& account);
+    // Adds accounts pointing at the in-process sandbox (the demo). Their tokens go to the profile's own 0600 file,
+    // which is right for a throwaway demo profile.
+    Expected<void, Error> addSandboxAccounts(const QList<sandbox::SandboxAccount>& accounts);
 
 private:
     explicit Profile(const QString& dir);

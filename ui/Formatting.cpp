@@ -1,5 +1,6 @@
 #include "ui/Formatting.h"
 
+#include "core/models/SourcesModel.h"
 #include "core/sync/SyncEngine.h"
 
 #include <QDateTime>
@@ -55,25 +56,7 @@ QString Formatting::status(model::Status s) {
 }
 
 QString Formatting::network(model::Network n) {
-    switch (n) {
-    case model::Network::Mastodon:
-        return QStringLiteral("Mastodon");
-    case model::Network::Bluesky:
-        return QStringLiteral("Bluesky");
-    case model::Network::Reddit:
-        return QStringLiteral("Reddit");
-    case model::Network::Discourse:
-        return QStringLiteral("Discourse");
-    case model::Network::YouTube:
-        return QStringLiteral("YouTube");
-    case model::Network::GoogleReviews:
-        return tr("Google reviews");
-    case model::Network::Feed:
-        return tr("Feed");
-    case model::Network::Email:
-        return tr("Email");
-    }
-    return {};
+    return models::networkLabel(n);
 }
 
 QString Formatting::kind(model::Kind k) {

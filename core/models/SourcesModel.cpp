@@ -9,6 +9,8 @@ namespace {
 
 const QList<model::Status> kOpen{model::Status::New, model::Status::InProgress, model::Status::Waiting};
 
+} // namespace
+
 QString networkLabel(model::Network n) {
     switch (n) {
     case model::Network::Mastodon:
@@ -30,8 +32,6 @@ QString networkLabel(model::Network n) {
     }
     return {};
 }
-
-} // namespace
 
 SourcesModel::SourcesModel(store::Store& store, QObject* parent)
     : QAbstractItemModel(parent)

@@ -14,6 +14,9 @@ struct ChangeSet;
 
 namespace baton::models {
 
+// The name of a network as people know it, translated where it is a common noun.
+QString networkLabel(model::Network n);
+
 // The left pane: "All", the saved views, then each network with its accounts. Unread and needs-reply counts
 // come from the store and are refreshed, at most once a second, after the writer commits.
 class SourcesModel final : public QAbstractItemModel {
