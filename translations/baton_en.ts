@@ -64,18 +64,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Google reviews</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Feed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Email</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>mention</source>
             <translation type="unfinished" />
         </message>
@@ -185,6 +173,61 @@
         </message>
         <message>
             <source>Delete our post…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>baton::models::OutboxModel</name>
+        <message>
+            <source>Queued</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sending…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking whether it was posted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(unknown)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>State</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attempts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -916,6 +959,103 @@ baton --demo</source>
         </message>
         <message>
             <source>Done: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outbox</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outbox (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replies waiting to go out or that failed: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>baton::ui::OutboxPanel</name>
+        <message>
+            <source>Retry now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Send this reply again now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change the text of a reply that has not gone out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Do not send this reply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No replies in the outbox.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n reply(ies) sent</source>
+            <translation>
+                <numerusform>%n reply sent</numerusform>
+                <numerusform>%n replies sent</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n reply(ies) could not be sent</source>
+            <translation>
+                <numerusform>%n reply could not be sent</numerusform>
+                <numerusform>%n replies could not be sent</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not retried: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sending the reply again…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit the reply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reply:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reply changed; it waits to be sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not changed: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel the reply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This reply will not be sent. Cancel it?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reply cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not cancelled: %1</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -64,18 +64,6 @@
             <translation>Indésirable</translation>
         </message>
         <message>
-            <source>Google reviews</source>
-            <translation>Avis Google</translation>
-        </message>
-        <message>
-            <source>Feed</source>
-            <translation>Flux</translation>
-        </message>
-        <message>
-            <source>Email</source>
-            <translation>E-mail</translation>
-        </message>
-        <message>
             <source>mention</source>
             <translation>mention</translation>
         </message>
@@ -186,6 +174,61 @@
         <message>
             <source>Delete our post…</source>
             <translation>Supprimer notre publication…</translation>
+        </message>
+    </context>
+    <context>
+        <name>baton::models::OutboxModel</name>
+        <message>
+            <source>Queued</source>
+            <translation>En file d’attente</translation>
+        </message>
+        <message>
+            <source>Sending…</source>
+            <translation>Envoi…</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Envoyée</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Échec</translation>
+        </message>
+        <message>
+            <source>Checking whether it was posted</source>
+            <translation>Vérification de la publication</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Annulée</translation>
+        </message>
+        <message>
+            <source>(unknown)</source>
+            <translation>(inconnu)</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1 : %2</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>À</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>Texte</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Attempts</source>
+            <translation>Tentatives</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Heure</translation>
         </message>
     </context>
     <context>
@@ -922,6 +965,103 @@ baton --demo</translation>
         <message>
             <source>Done: %1</source>
             <translation>Fait : %1</translation>
+        </message>
+        <message>
+            <source>Outbox</source>
+            <translation>Boîte d’envoi</translation>
+        </message>
+        <message>
+            <source>Outbox (%1)</source>
+            <translation>Boîte d’envoi (%1)</translation>
+        </message>
+        <message>
+            <source>Replies waiting to go out or that failed: %1</source>
+            <translation>Réponses en attente d’envoi ou en échec : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>baton::ui::OutboxPanel</name>
+        <message>
+            <source>Retry now</source>
+            <translation>Réessayer maintenant</translation>
+        </message>
+        <message>
+            <source>Send this reply again now</source>
+            <translation>Renvoyer cette réponse maintenant</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Modifier…</translation>
+        </message>
+        <message>
+            <source>Change the text of a reply that has not gone out</source>
+            <translation>Modifier le texte d’une réponse qui n’est pas encore partie</translation>
+        </message>
+        <message>
+            <source>Cancel…</source>
+            <translation>Annuler…</translation>
+        </message>
+        <message>
+            <source>Do not send this reply</source>
+            <translation>Ne pas envoyer cette réponse</translation>
+        </message>
+        <message>
+            <source>No replies in the outbox.</source>
+            <translation>Aucune réponse dans la boîte d’envoi.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n reply(ies) sent</source>
+            <translation>
+                <numerusform>%n réponse envoyée</numerusform>
+                <numerusform>%n réponses envoyées</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n reply(ies) could not be sent</source>
+            <translation>
+                <numerusform>%n réponse n’a pas pu être envoyée</numerusform>
+                <numerusform>%n réponses n’ont pas pu être envoyées</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not retried: %1</source>
+            <translation>Pas de nouvel essai : %1</translation>
+        </message>
+        <message>
+            <source>Sending the reply again…</source>
+            <translation>Nouvel envoi de la réponse…</translation>
+        </message>
+        <message>
+            <source>Edit the reply</source>
+            <translation>Modifier la réponse</translation>
+        </message>
+        <message>
+            <source>Reply:</source>
+            <translation>Réponse :</translation>
+        </message>
+        <message>
+            <source>Reply changed; it waits to be sent</source>
+            <translation>Réponse modifiée ; elle attend d’être envoyée</translation>
+        </message>
+        <message>
+            <source>Not changed: %1</source>
+            <translation>Non modifiée : %1</translation>
+        </message>
+        <message>
+            <source>Cancel the reply</source>
+            <translation>Annuler la réponse</translation>
+        </message>
+        <message>
+            <source>This reply will not be sent. Cancel it?</source>
+            <translation>Cette réponse ne sera pas envoyée. L’annuler ?</translation>
+        </message>
+        <message>
+            <source>Reply cancelled</source>
+            <translation>Réponse annulée</translation>
+        </message>
+        <message>
+            <source>Not cancelled: %1</source>
+            <translation>Non annulée : %1</translation>
         </message>
     </context>
 </TS>

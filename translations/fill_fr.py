@@ -223,6 +223,35 @@ FR = {
         '%1 (%2) ? Cela se passe sur %3 et ne peut pas être annulé depuis Baton.',
     '%1 failed': 'Échec : %1',
     'Done: %1': 'Fait : %1',
+    # Outbox
+    '(unknown)': '(inconnu)',
+    'To': 'À',
+    'Text': 'Texte',
+    'State': 'État',
+    'Attempts': 'Tentatives',
+    'Time': 'Heure',
+    'Retry now': 'Réessayer maintenant',
+    'Send this reply again now': 'Renvoyer cette réponse maintenant',
+    'Edit…': 'Modifier…',
+    'Change the text of a reply that has not gone out': 'Modifier le texte d’une réponse qui n’est pas encore partie',
+    'Cancel…': 'Annuler…',
+    'Do not send this reply': 'Ne pas envoyer cette réponse',
+    'No replies in the outbox.': 'Aucune réponse dans la boîte d’envoi.',
+    '%n reply(ies) sent': ('%n réponse envoyée', '%n réponses envoyées'),
+    '%n reply(ies) could not be sent': ('%n réponse n’a pas pu être envoyée', '%n réponses n’ont pas pu être envoyées'),
+    'Not retried: %1': 'Pas de nouvel essai : %1',
+    'Sending the reply again…': 'Nouvel envoi de la réponse…',
+    'Edit the reply': 'Modifier la réponse',
+    'Reply:': 'Réponse :',
+    'Reply changed; it waits to be sent': 'Réponse modifiée ; elle attend d’être envoyée',
+    'Not changed: %1': 'Non modifiée : %1',
+    'Cancel the reply': 'Annuler la réponse',
+    'This reply will not be sent. Cancel it?': 'Cette réponse ne sera pas envoyée. L’annuler ?',
+    'Reply cancelled': 'Réponse annulée',
+    'Not cancelled: %1': 'Non annulée : %1',
+    'Outbox': 'Boîte d’envoi',
+    'Outbox (%1)': 'Boîte d’envoi (%1)',
+    'Replies waiting to go out or that failed: %1': 'Réponses en attente d’envoi ou en échec : %1',
 }
 # English plural forms (the source text is the singular-agnostic form).
 EN = {
@@ -238,6 +267,8 @@ EN = {
     '%n item(s) moved to %1': ('%n item moved to %1', '%n items moved to %1'),
     '%n item(s) unassigned': ('%n item unassigned', '%n items unassigned'),
     '%n item(s) assigned to %1': ('%n item assigned to %1', '%n items assigned to %1'),
+    '%n reply(ies) sent': ('%n reply sent', '%n replies sent'),
+    '%n reply(ies) could not be sent': ('%n reply could not be sent', '%n replies could not be sent'),
 }
 
 

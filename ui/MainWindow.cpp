@@ -2,6 +2,7 @@
 
 #include "core/models/InboxModel.h"
 #include "core/models/ItemDetails.h"
+#include "core/models/OutboxModel.h"
 #include "core/models/Roles.h"
 #include "core/models/SourcesModel.h"
 #include "core/store/AccountRepository.h"
@@ -16,6 +17,7 @@
 #include "ui/Formatting.h"
 #include "ui/InboxDelegate.h"
 #include "ui/ItemPane.h"
+#include "ui/OutboxPanel.h"
 #include "ui/Palette.h"
 #include "ui/SourcesDelegate.h"
 #include "ui/Toast.h"
@@ -23,6 +25,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDockWidget>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -132,6 +135,11 @@ void MainWindow::buildUi() {
     barLayout->addWidget(m_search, 1);
     barLayout->addWidget(m_sort);
     barLayout->addWidget(m_syncButton);
+    m_outboxButton = new QToolButton(bar);
+    m_outboxButton->setObjectName(QStringLiteral("outboxButton"));
+    m_outboxButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_outboxButton->setCheckable(true);
+    barLayout->addWidget(m_outboxButton);
     barRows->addLayout(barLayout);
     barRows->addWidget(m_filterBar);
     bar->addWidget(barContent);
@@ -276,6 +284,25 @@ void MainWindow::buildUi() {
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentChanged);
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::onSelectionChanged);
 
+    // Bottom: the outbox, opened from the toolbar.
+    m_outboxPanel = new OutboxPanel(m_store, m_sync, m_dialogs, this);
+    connect(m_outboxPanel, &OutboxPanel::message, this, [this](const QString& text) {
+        statusBar()->showMessage(text, 4000);
+        refreshPane();
+    });
+    m_outboxDock = new QDockWidget(this);
+    m_outboxDock->setObjectName(QStringLiteral("outboxDock"));
+    m_outboxDock->setWidget(m_outboxPanel);
+    m_outboxDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_outboxDock);
+    m_outboxDock->hide();
+    connect(m_outboxButton, &QToolButton::toggled, m_outboxDock, &QDockWidget::setVisible);
+    connect(m_outboxDock, &QDockWidget::visibilityChanged, this, [this](bool) {
+        const QSignalBlocker block(m_outboxButton);
+        m_outboxButton->setChecked(!m_outboxDock->isHidden());
+    });
+    connect(&m_outboxPanel->model(), &models::OutboxModel::pendingCountChanged, this, &MainWindow::updateOutboxButton);
+
     statusBar()->setSizeGripEnabled(true);
     resize(1280, 800);
 }
@@ -314,6 +341,8 @@ void MainWindow::retranslate() {
                              "nothing leaves this computer."));
     m_bannerButton->setText(tr("Add a real account…"));
     updateSyncButton();
+    updateOutboxButton();
+    m_outboxDock->setWindowTitle(tr("Outbox"));
     updateEmptyState();
     updatePendingBar(m_inbox->pendingCount());
 }
@@ -610,6 +639,12 @@ void MainWindow::updateSyncButton() {
     m_syncButton->setText(running ? tr("Syncing…") : tr("Sync"));
     m_syncButton->setToolTip(m_sync ? tr("Fetch new items from every account now (F5)") : tr("Sync is off"));
     m_syncButton->setEnabled(m_sync && !running);
+}
+
+void MainWindow::updateOutboxButton() {
+    const int pending = m_outboxPanel->model().pendingCount();
+    m_outboxButton->setText(pending > 0 ? tr("Outbox (%1)").arg(pending) : tr("Outbox"));
+    m_outboxButton->setToolTip(tr("Replies waiting to go out or that failed: %1").arg(pending));
 }
 
 void MainWindow::triggerSync() {

@@ -13,6 +13,7 @@ class QLineEdit;
 class QListView;
 class QPushButton;
 class QComboBox;
+class QDockWidget;
 class QSplitter;
 class QTimer;
 class QToolButton;
@@ -39,6 +40,7 @@ class DialogFacade;
 class FilterBar;
 class InboxDelegate;
 class ItemPane;
+class OutboxPanel;
 class Toast;
 
 // The window a community manager lives in: sources and views, the inbox, the item with its thread and the
@@ -64,6 +66,10 @@ public:
     ItemPane* itemPane() const { return m_pane; }
     QLineEdit* searchField() const { return m_search; }
     FilterBar* filterBar() const { return m_filterBar; }
+    // The outbox dock (hidden until the toolbar's "Outbox" button opens it).
+    OutboxPanel* outboxPanel() const { return m_outboxPanel; }
+    QDockWidget* outboxDock() const { return m_outboxDock; }
+    QToolButton* outboxButton() const { return m_outboxButton; }
     // Selects a source or saved view by key ("all", "needs-reply", "account:3"...).
     void selectView(const QString& key);
     QString currentViewKey() const;
@@ -110,6 +116,7 @@ private:
     void updatePendingBar(int count);
     void onAccountStatus(qint64 accountId, const sync::AccountSyncStatus& status);
     void updateSyncButton();
+    void updateOutboxButton();
     void triggerSync();
     void applyTheme();
     void retranslate();
@@ -132,6 +139,9 @@ private:
     QComboBox* m_sort = nullptr;
     FilterBar* m_filterBar = nullptr;
     QToolButton* m_syncButton = nullptr;
+    QToolButton* m_outboxButton = nullptr;
+    QDockWidget* m_outboxDock = nullptr;
+    OutboxPanel* m_outboxPanel = nullptr;
     QWidget* m_banner = nullptr;
     QLabel* m_bannerText = nullptr;
     QPushButton* m_bannerButton = nullptr;

@@ -3,6 +3,7 @@
 #include "GuiTestSupport.h"
 #include "app/Profile.h"
 #include "core/models/InboxModel.h"
+#include "core/models/OutboxModel.h"
 #include "core/models/Roles.h"
 #include "core/models/SourcesModel.h"
 #include "core/sandbox/SandboxServer.h"
@@ -16,9 +17,11 @@
 #include "ui/DialogFacade.h"
 #include "ui/FilterBar.h"
 #include "ui/ItemPane.h"
+#include "ui/OutboxPanel.h"
 #include "ui/Toast.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -30,6 +33,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
+#include <QUuid>
 
 using namespace baton;
 
@@ -361,6 +365,71 @@ private slots:
         m_demo.session->dialogs().setNextAnswer(QMessageBox::Yes);
         window().setCurrentStatus(model::Status::Spam);
         QTRY_VERIFY(statusOf(id) == model::Status::Spam);
+    }
+
+    void failedReplyIsEditedAndRetriedFromTheOutbox() {
+        window().selectView(QStringLiteral("all"));
+        QTRY_VERIFY(window().inboxModel().rowCount() > 0);
+        const qint64 itemId = window().inboxModel().index(0).data(models::ItemIdRole).toLongLong();
+        QVERIFY(itemId > 0);
+        const model::Item item = *store::ItemRepository::byId(store().reader(), itemId);
+        model::OutboxEntry entry;
+        entry.accountId = item.accountId;
+        entry.itemId = item.id;
+        entry.parentRemoteId = item.remoteId;
+        entry.text = QStringLiteral("Sorry for the wait");
+        entry.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        entry.createdAt = QDateTime::currentMSecsSinceEpoch();
+        qint64 outboxId = 0;
+        QVERIFY(store().writer().run([&](store::Database& db, store::ChangeSet& c) -> Expected<void, Error> {
+            auto id = store::OutboxRepository::enqueue(db, entry, c);
+            if (!id) {
+                return unexpected(id.error());
+            }
+            outboxId = *id;
+            return store::OutboxRepository::markFailed(db, outboxId, QStringLiteral("422 Validation failed"), c);
+        }));
+
+        // The toolbar counts it; its button opens the outbox, where it shows failed with the reason.
+        QToolButton* button = window().outboxButton();
+        QTRY_VERIFY(button->text().contains(QRegularExpression(QStringLiteral("\\(\\d+\\)"))));
+        QVERIFY(!window().outboxDock()->isVisible());
+        button->click();
+        QTRY_VERIFY(window().outboxDock()->isVisible());
+        ui::OutboxPanel* panel = window().outboxPanel();
+        QTRY_VERIFY(panel->model().rowOf(outboxId) >= 0);
+        QVERIFY(panel->selectEntry(outboxId));
+        const QModelIndex row = panel->model().index(panel->model().rowOf(outboxId), models::OutboxModel::StateColumn);
+        QVERIFY(row.data(models::OutboxModel::OutboxStateRole).value<model::OutboxState>() ==
+                model::OutboxState::Failed);
+        QVERIFY(row.data().toString().contains(QStringLiteral("422 Validation failed")));
+        QVERIFY(panel->editButton()->isEnabled());
+        QVERIFY(panel->retryButton()->isEnabled());
+
+        // Edit: the facade's answer becomes the text.
+        m_demo.session->dialogs().setNextText(QStringLiteral("Sorry for the wait, it is fixed now"));
+        panel->editButton()->click();
+        QTRY_COMPARE(store::OutboxRepository::byId(store().reader(), outboxId)->text,
+                     QStringLiteral("Sorry for the wait, it is fixed now"));
+
+        // Retry sends it, once.
+        sandbox::SandboxServer* sandbox = m_demo.session->sandbox();
+        const int before = sandbox->statusesCreated();
+        QVERIFY(panel->selectEntry(outboxId));
+        QTRY_VERIFY(panel->retryButton()->isEnabled());
+        panel->retryButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(sandbox->statusesCreated(), before + 1, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            store::OutboxRepository::byId(store().reader(), outboxId)->state == model::OutboxState::Sent, 20000);
+        QTRY_VERIFY(panel->model()
+                        .index(panel->model().rowOf(outboxId), 0)
+                        .data(models::OutboxModel::OutboxStateRole)
+                        .value<model::OutboxState>() == model::OutboxState::Sent);
+        QCOMPARE(panel->currentEntryId(), outboxId);
+        QTRY_VERIFY(!panel->retryButton()->isEnabled());
+        QCOMPARE(sandbox->statusesCreated(), before + 1);
+        button->click();
+        QTRY_VERIFY(!window().outboxDock()->isVisible());
     }
 
     void cleanupTestCase() { m_demo.session.reset(); }
