@@ -293,6 +293,13 @@
         </message>
     </context>
     <context>
+        <name>baton::ui::CommandPalette</name>
+        <message>
+            <source>Type a command…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>baton::ui::Composer</name>
         <message>
             <source>Send</source>
@@ -971,6 +978,54 @@ baton --demo</source>
         </message>
         <message>
             <source>Replies waiting to go out or that failed: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Command palette</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Go to a view</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Go to All</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Go to Needs reply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Go to Snoozed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>G, I</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>G, N</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>G, S</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ctrl+K</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Command palette: every action, by name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>G then I / N / S</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Go to All / Needs reply / Snoozed</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -293,6 +293,13 @@
         </message>
     </context>
     <context>
+        <name>baton::ui::CommandPalette</name>
+        <message>
+            <source>Type a command…</source>
+            <translation>Tapez une commande…</translation>
+        </message>
+    </context>
+    <context>
         <name>baton::ui::Composer</name>
         <message>
             <source>Send</source>
@@ -977,6 +984,54 @@ baton --demo</translation>
         <message>
             <source>Replies waiting to go out or that failed: %1</source>
             <translation>Réponses en attente d’envoi ou en échec : %1</translation>
+        </message>
+        <message>
+            <source>Command palette</source>
+            <translation>Palette de commandes</translation>
+        </message>
+        <message>
+            <source>Go to a view</source>
+            <translation>Aller à une vue</translation>
+        </message>
+        <message>
+            <source>Go to All</source>
+            <translation>Aller à Tout</translation>
+        </message>
+        <message>
+            <source>Go to Needs reply</source>
+            <translation>Aller à À répondre</translation>
+        </message>
+        <message>
+            <source>Go to Snoozed</source>
+            <translation>Aller à En pause</translation>
+        </message>
+        <message>
+            <source>G, I</source>
+            <translation>G, I</translation>
+        </message>
+        <message>
+            <source>G, N</source>
+            <translation>G, N</translation>
+        </message>
+        <message>
+            <source>G, S</source>
+            <translation>G, S</translation>
+        </message>
+        <message>
+            <source>Ctrl+K</source>
+            <translation>Ctrl+K</translation>
+        </message>
+        <message>
+            <source>Command palette: every action, by name</source>
+            <translation>Palette de commandes : toutes les actions, par leur nom</translation>
+        </message>
+        <message>
+            <source>G then I / N / S</source>
+            <translation>G puis I / N / S</translation>
+        </message>
+        <message>
+            <source>Go to All / Needs reply / Snoozed</source>
+            <translation>Aller à Tout / À répondre / En pause</translation>
         </message>
     </context>
     <context>

@@ -38,6 +38,7 @@ namespace baton::ui {
 
 class DialogFacade;
 class FilterBar;
+class CommandPalette;
 class InboxDelegate;
 class ItemPane;
 class OutboxPanel;
@@ -91,10 +92,14 @@ public:
     Toast* toast() const { return m_toast; }
     void sendReply(const QString& text);
     void showShortcuts();
+    // Ctrl+K: the window's actions, filtered as you type.
+    CommandPalette* commandPalette() const { return m_palette; }
+    void openCommandPalette();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void buildUi();
@@ -120,6 +125,9 @@ private:
     void triggerSync();
     void applyTheme();
     void retranslate();
+    // "g" then i / n / s: the next key (within a moment) picks a view.
+    void startGoTo();
+    void endGoTo();
 
     store::Store& m_store;
     sync::SyncEngine* m_sync;
@@ -160,7 +168,9 @@ private:
     QHash<qint64, QLabel*> m_accountLabels;
     QHash<qint64, QString> m_accountNames;
     Toast* m_toast = nullptr;
-    bool m_marking = false; // x was pressed: j and k move without changing the selection
+    CommandPalette* m_palette = nullptr;
+    QTimer* m_goTimer = nullptr; // running while "g" waits for its second key
+    bool m_marking = false;      // x was pressed: j and k move without changing the selection
     // The last change, for Ctrl+Z and the toast: each item as it was before.
     struct UndoItem {
         qint64 itemId = 0;

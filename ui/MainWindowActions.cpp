@@ -11,6 +11,7 @@
 #include "core/store/TagRepository.h"
 #include "core/sync/OutboxSender.h"
 #include "core/sync/SyncEngine.h"
+#include "ui/CommandPalette.h"
 #include "ui/Composer.h"
 #include "ui/DialogFacade.h"
 #include "ui/Formatting.h"
@@ -19,13 +20,16 @@
 #include "ui/Toast.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDateTime>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QListView>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTextBrowser>
+#include <QTimer>
 
 namespace baton::ui {
 namespace {
@@ -92,6 +96,27 @@ void MainWindow::buildActions() {
     add(tr("Sync now"), {QKeySequence(Qt::Key_F5)}, [this] { triggerSync(); });
     add(tr("Undo"), {QKeySequence::Undo}, [this] { undoLast(); });
     add(tr("Back to the list"), {QKeySequence(Qt::Key_Escape)}, [this] { m_list->setFocus(); });
+    add(tr("Command palette"), {QKeySequence(Qt::CTRL | Qt::Key_K)}, [this] {
+        openCommandPalette();
+    })->setProperty(CommandPalette::kHiddenProperty, true);
+    // "g" only arms the jump; the palette lists the jumps themselves.
+    add(tr("Go to a view"), {QKeySequence(Qt::Key_G)}, [this] {
+        startGoTo();
+    })->setProperty(CommandPalette::kHiddenProperty, true);
+    const std::pair<QString, QString> jumps[] = {{tr("Go to All"), QStringLiteral("all")},
+                                                 {tr("Go to Needs reply"), QStringLiteral("needs-reply")},
+                                                 {tr("Go to Snoozed"), QStringLiteral("snoozed")}};
+    const QString jumpKeys[] = {tr("G, I"), tr("G, N"), tr("G, S")};
+    for (int i = 0; i < 3; ++i) {
+        add(jumps[i].first, {}, [this, key = jumps[i].second] {
+            selectView(key);
+        })->setProperty(CommandPalette::kKeysProperty, jumpKeys[i]);
+    }
+    m_goTimer = new QTimer(this);
+    m_goTimer->setSingleShot(true);
+    m_goTimer->setInterval(1500);
+    connect(m_goTimer, &QTimer::timeout, this, &MainWindow::endGoTo);
+    m_palette = new CommandPalette(this);
     connect(m_list, &QListView::activated, this, [this] { m_pane->threadView()->setFocus(Qt::ShortcutFocusReason); });
 }
 
@@ -111,6 +136,8 @@ void MainWindow::showShortcuts() {
         {tr("Ctrl+Z"), tr("Undo the last change")},
         {QStringLiteral("/"), tr("Search")},
         {QStringLiteral("F5"), tr("Sync now")},
+        {tr("Ctrl+K"), tr("Command palette: every action, by name")},
+        {tr("G then I / N / S"), tr("Go to All / Needs reply / Snoozed")},
         {tr("Esc"), tr("Back to the list")},
         {QStringLiteral("?"), tr("This list")},
     };
@@ -121,6 +148,66 @@ void MainWindow::showShortcuts() {
     }
     html += QStringLiteral("</table>");
     m_dialogs.information(this, tr("Keyboard shortcuts"), html);
+}
+
+void MainWindow::openCommandPalette() {
+    endGoTo();
+    m_palette->open();
+}
+
+void MainWindow::startGoTo() {
+    m_goTimer->start();
+    qApp->installEventFilter(this);
+}
+
+void MainWindow::endGoTo() {
+    if (m_goTimer->isActive()) {
+        m_goTimer->stop();
+    }
+    qApp->removeEventFilter(this);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    // Only while "g" waits: the next key in this window picks a view (and is not the window's shortcut: s is
+    // snooze on its own).
+    const QEvent::Type type = event->type();
+    if (!m_goTimer || !m_goTimer->isActive() || (type != QEvent::ShortcutOverride && type != QEvent::KeyPress)) {
+        return QMainWindow::eventFilter(watched, event);
+    }
+    auto* widget = qobject_cast<QWidget*>(watched);
+    if (!widget || widget->window() != this) {
+        return QMainWindow::eventFilter(watched, event);
+    }
+    auto* key = static_cast<QKeyEvent*>(event);
+    switch (key->key()) {
+    case Qt::Key_Shift:
+    case Qt::Key_Control:
+    case Qt::Key_Alt:
+    case Qt::Key_Meta:
+        return false;
+    default:
+        break;
+    }
+    QString view;
+    if (!(key->modifiers() & ~Qt::KeypadModifier)) {
+        view = key->key() == Qt::Key_I   ? QStringLiteral("all")
+               : key->key() == Qt::Key_N ? QStringLiteral("needs-reply")
+               : key->key() == Qt::Key_S ? QStringLiteral("snoozed")
+                                         : QString();
+    }
+    if (view.isEmpty()) {
+        // Any other key: the jump is off and the key does what it always does.
+        endGoTo();
+        return false;
+    }
+    if (type == QEvent::ShortcutOverride) {
+        event->accept(); // a key press for us, not a shortcut
+        return true;
+    }
+    endGoTo();
+    selectView(view);
+    m_list->setFocus(Qt::ShortcutFocusReason);
+    return true;
 }
 
 QList<qint64> MainWindow::selectedItemIds() const {
