@@ -1,5 +1,6 @@
 #include "ui/Formatting.h"
 
+#include "core/models/OutboxModel.h"
 #include "core/models/SourcesModel.h"
 #include "core/sync/SyncEngine.h"
 
@@ -82,21 +83,7 @@ QString Formatting::kind(model::Kind k) {
 }
 
 QString Formatting::outboxState(model::OutboxState s) {
-    switch (s) {
-    case model::OutboxState::Queued:
-        return tr("Queued");
-    case model::OutboxState::Sending:
-        return tr("Sending…");
-    case model::OutboxState::Sent:
-        return tr("Sent");
-    case model::OutboxState::Failed:
-        return tr("Failed");
-    case model::OutboxState::Check:
-        return tr("Checking whether it was posted");
-    case model::OutboxState::Cancelled:
-        return tr("Cancelled");
-    }
-    return {};
+    return models::OutboxModel::stateLabel(s);
 }
 
 QString Formatting::syncState(const sync::AccountSyncStatus& s) {
