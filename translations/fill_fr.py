@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Fills baton_fr.ts (and the English plural forms in baton_en.ts) from the table below.
+"""Fills baton_fr.ts (and the English plural forms in baton_en.ts) from the table below and from the tables in
+strings/*.json (one per area: {"fr": {source: text or [singular, plural]}, "en": {source: [singular, plural]}}).
 
 Run after `cmake --build <dir> --target update_translations` when strings change; a source text missing from the
-table is reported and left unfinished, so nothing is silently half-translated.
+tables is reported and left unfinished, so nothing is silently half-translated.
 """
+import json
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -314,5 +316,10 @@ def fill(path: Path, table: dict, complete: bool) -> int:
 
 
 here = Path(__file__).resolve().parent
+for table in sorted((here / 'strings').glob('*.json')):
+    extra = json.loads(table.read_text(encoding='utf-8'))
+    for lang, target in (('fr', FR), ('en', EN)):
+        for source, value in extra.get(lang, {}).items():
+            target[source] = tuple(value) if isinstance(value, list) else value
 missing = fill(here / 'baton_fr.ts', FR, True) + fill(here / 'baton_en.ts', EN, False)
 sys.exit(1 if missing else 0)
