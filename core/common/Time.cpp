@@ -2,6 +2,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QList>
 #include <QTimeZone>
 
 namespace baton {
@@ -32,7 +33,239 @@ bool expect(QStringView s, qsizetype& pos, char16_t c) {
     return false;
 }
 
+qint64 utcSeconds(const QDate& date, int h, int mi, int sec, int offsetSec) {
+    const qint64 days = date.toJulianDay() - QDate(1970, 1, 1).toJulianDay();
+    return days * 86400 + h * 3600 + mi * 60 + qMin(sec, 59) - offsetSec;
+}
+
+// Copies the text with RFC 5322 comments (nested, with quoted pairs) replaced by a space.
+// Returns false when a comment is not closed.
+bool stripComments(QStringView in, QString& out) {
+    out.reserve(in.size());
+    int depth = 0;
+    for (qsizetype i = 0; i < in.size(); ++i) {
+        const QChar c = in[i];
+        if (depth > 0 && c == u'\\') {
+            ++i; // quoted pair inside a comment
+            continue;
+        }
+        if (c == u'(') {
+            ++depth;
+        } else if (c == u')' && depth > 0) {
+            if (--depth == 0) {
+                out += u' ';
+            }
+        } else if (depth == 0) {
+            out += c;
+        }
+    }
+    return depth == 0;
+}
+
+// Splits on white space and commas, keeping ',' as its own token only after the first word (weekday marker).
+QList<QStringView> rfc822Tokens(QStringView s) {
+    QList<QStringView> out;
+    qsizetype i = 0;
+    while (i < s.size()) {
+        const QChar c = s[i];
+        if (c.isSpace()) {
+            ++i;
+            continue;
+        }
+        if (c == u',') {
+            out.append(s.mid(i, 1));
+            ++i;
+            continue;
+        }
+        qsizetype j = i;
+        while (j < s.size() && !s[j].isSpace() && s[j] != u',') {
+            ++j;
+        }
+        out.append(s.mid(i, j - i));
+        i = j;
+    }
+    return out;
+}
+
+bool allDigits(QStringView s) {
+    if (s.isEmpty()) {
+        return false;
+    }
+    for (QChar c : s) {
+        if (c < u'0' || c > u'9') {
+            return false;
+        }
+    }
+    return true;
+}
+
+int monthFromName(QStringView s) {
+    static constexpr const char16_t* names[] = {u"jan", u"feb", u"mar", u"apr", u"may", u"jun",
+                                                u"jul", u"aug", u"sep", u"oct", u"nov", u"dec"};
+    static constexpr const char16_t* full[] = {u"january",   u"february", u"march",    u"april",
+                                               u"may",       u"june",     u"july",     u"august",
+                                               u"september", u"october",  u"november", u"december"};
+    for (int k = 0; k < 12; ++k) {
+        if (s.compare(QStringView(names[k]), Qt::CaseInsensitive) == 0 ||
+            s.compare(QStringView(full[k]), Qt::CaseInsensitive) == 0 ||
+            (k == 8 && s.compare(u"sept", Qt::CaseInsensitive) == 0)) {
+            return k + 1;
+        }
+    }
+    return 0;
+}
+
+bool isWeekday(QStringView s) {
+    static constexpr const char16_t* names[] = {u"mon", u"tue", u"wed", u"thu", u"fri", u"sat", u"sun"};
+    static constexpr const char16_t* full[] = {u"monday", u"tuesday",  u"wednesday", u"thursday",
+                                               u"friday", u"saturday", u"sunday"};
+    for (int k = 0; k < 7; ++k) {
+        if (s.compare(QStringView(names[k]), Qt::CaseInsensitive) == 0 ||
+            s.compare(QStringView(full[k]), Qt::CaseInsensitive) == 0) {
+            return true;
+        }
+    }
+    return s.compare(u"tues", Qt::CaseInsensitive) == 0 || s.compare(u"thur", Qt::CaseInsensitive) == 0 ||
+           s.compare(u"thurs", Qt::CaseInsensitive) == 0;
+}
+
+// A zone token: numeric offset or a name. Unknown alphabetic names (military letters included) mean -0000,
+// i.e. UTC with no information (RFC 5322 §4.3).
+std::optional<int> zoneOffsetSeconds(QStringView z) {
+    if (z.isEmpty()) {
+        return 0;
+    }
+    if (z[0] == u'+' || z[0] == u'-') {
+        const int sign = z[0] == u'-' ? -1 : 1;
+        QStringView d = z.mid(1);
+        int oh = 0, om = 0;
+        qsizetype p = 0;
+        if (d.size() == 4 && allDigits(d)) {
+            readDigits(d, p, 2, oh);
+            readDigits(d, p, 2, om);
+        } else if (d.size() == 5 && d[2] == u':' && allDigits(d.left(2)) && allDigits(d.mid(3))) {
+            readDigits(d, p, 2, oh);
+            ++p;
+            readDigits(d, p, 2, om);
+        } else if (d.size() == 2 && allDigits(d)) {
+            readDigits(d, p, 2, oh);
+        } else {
+            return std::nullopt;
+        }
+        if (oh > 23 || om > 59) {
+            return std::nullopt;
+        }
+        return sign * (oh * 3600 + om * 60);
+    }
+    struct Named {
+        const char16_t* name;
+        int hours;
+    };
+    static constexpr Named named[] = {{u"UT", 0},   {u"UTC", 0},  {u"GMT", 0},  {u"Z", 0},
+                                      {u"EST", -5}, {u"EDT", -4}, {u"CST", -6}, {u"CDT", -5},
+                                      {u"MST", -7}, {u"MDT", -6}, {u"PST", -8}, {u"PDT", -7}};
+    for (const Named& n : named) {
+        if (z.compare(QStringView(n.name), Qt::CaseInsensitive) == 0) {
+            return n.hours * 3600;
+        }
+    }
+    for (QChar c : z) {
+        if (!c.isLetter() || c.unicode() > 0x7f) {
+            return std::nullopt;
+        }
+    }
+    return z.size() <= 5 ? std::optional<int>(0) : std::nullopt;
+}
+
 } // namespace
+
+std::optional<qint64> parseRfc822(QStringView in) {
+    QString text;
+    if (!stripComments(in, text)) {
+        return std::nullopt;
+    }
+    QList<QStringView> t = rfc822Tokens(text);
+    qsizetype i = 0;
+    // Optional weekday, with or without its comma.
+    if (i < t.size() && isWeekday(t[i])) {
+        ++i;
+        if (i < t.size() && t[i] == u",") {
+            ++i;
+        }
+    }
+    // Day, month and year: "2 Oct 2002" or "02-Oct-02" (RFC 850).
+    QList<QStringView> dmy;
+    if (i < t.size() && t[i].count(u'-') == 2) {
+        const auto parts = t[i].split(u'-');
+        for (QStringView part : parts) {
+            dmy.append(part);
+        }
+        ++i;
+    } else {
+        while (dmy.size() < 3 && i < t.size()) {
+            dmy.append(t[i++]);
+        }
+    }
+    if (dmy.size() != 3 || !allDigits(dmy[0]) || dmy[0].size() > 2 || !allDigits(dmy[2])) {
+        return std::nullopt;
+    }
+    const int day = dmy[0].toInt();
+    const int month = monthFromName(dmy[1]);
+    int year = dmy[2].toInt();
+    if (month == 0) {
+        return std::nullopt;
+    }
+    switch (dmy[2].size()) {
+    case 2:
+        year += year < 50 ? 2000 : 1900;
+        break;
+    case 3:
+        year += 1900;
+        break;
+    case 4:
+        break;
+    default:
+        return std::nullopt;
+    }
+    // Time: hh:mm or hh:mm:ss (1- or 2-digit hour accepted).
+    if (i >= t.size()) {
+        return std::nullopt;
+    }
+    const auto hms = t[i++].split(u':');
+    if (hms.size() < 2 || hms.size() > 3) {
+        return std::nullopt;
+    }
+    for (QStringView part : hms) {
+        if (!allDigits(part) || part.size() > 2) {
+            return std::nullopt;
+        }
+    }
+    const int h = hms[0].toInt();
+    const int mi = hms[1].toInt();
+    const int sec = hms.size() == 3 ? hms[2].toInt() : 0;
+    // Zone: optional; "GMT+0200" style is read as the numeric part.
+    int offsetSec = 0;
+    if (i < t.size()) {
+        QStringView z = t[i++];
+        if (z.size() > 3 && (z.startsWith(u"GMT", Qt::CaseInsensitive) || z.startsWith(u"UTC", Qt::CaseInsensitive)) &&
+            (z[3] == u'+' || z[3] == u'-')) {
+            z = z.mid(3);
+        }
+        const auto off = zoneOffsetSeconds(z);
+        if (!off) {
+            return std::nullopt;
+        }
+        offsetSec = *off;
+    }
+    if (i != t.size()) {
+        return std::nullopt;
+    }
+    const QDate date(year, month, day);
+    if (!date.isValid() || h > 23 || mi > 59 || sec > 60) {
+        return std::nullopt;
+    }
+    return utcSeconds(date, h, mi, sec, offsetSec) * 1000;
+}
 
 std::optional<qint64> parseRfc3339(QStringView in) {
     const QStringView s = in.trimmed();
@@ -93,9 +326,7 @@ std::optional<qint64> parseRfc3339(QStringView in) {
     if (!date.isValid() || h > 23 || mi > 59 || sec > 60) {
         return std::nullopt;
     }
-    const qint64 days = date.toJulianDay() - QDate(1970, 1, 1).toJulianDay();
-    const qint64 secs = days * 86400 + h * 3600 + mi * 60 + qMin(sec, 59) - offsetSec;
-    return secs * 1000 + ms;
+    return utcSeconds(date, h, mi, sec, offsetSec) * 1000 + ms;
 }
 
 QString formatRfc3339(qint64 utcMs) {

@@ -1,0 +1,1 @@
+baton_add_test(TimeTest LABEL unit SOURCES TimeTest.cpp LIBS baton_common)
