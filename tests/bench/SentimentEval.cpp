@@ -1,6 +1,6 @@
 // Sentiment evaluation (label bench): quality against public human ratings and speed against the npm
 // vader-sentiment port, in the same run. Prints one JSON document; asserts nothing (quality.md has the targets).
-//   SentimentEval EVAL_DIR [--peer-script vader_peer.cjs --peer-package DIR] [--seconds S]
+//   SentimentEval EVAL_DIR [--peer-script vader_peer.cjs --peer-package DIR] [--seconds S] [--scores FILE]
 #include "core/analysis/LanguageDetector.h"
 #include "core/analysis/Lexicon.h"
 #include "core/analysis/SentimentAnalyzer.h"
@@ -155,6 +155,31 @@ double throughput(const QStringList& texts, const SentimentAnalyzer& analyzer, d
     return best;
 }
 
+// Every score at full precision (compound, pos, neu, neg per text), to check that a speed change keeps them.
+void writeScores(const QString& path, const QDir& eval, const QStringList& sets, const QList<Row>& french,
+                 const SentimentAnalyzer& analyzer) {
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) {
+        std::fprintf(stderr, "SentimentEval: cannot write %s\n", qPrintable(path));
+        return;
+    }
+    const auto write = [&](const QString& id, const QString& text, Language language) {
+        const SentimentScore s = analyzer.score(text, language);
+        char line[160];
+        std::snprintf(line, sizeof line, "\t%.17g\t%.17g\t%.17g\t%.17g\n", s.compound, s.positive, s.neutral,
+                      s.negative);
+        f.write(id.toUtf8() + line);
+    };
+    for (const QString& set : sets) {
+        for (const Row& r : readRows(eval.filePath(QStringLiteral("en/%1_GroundTruth.txt").arg(set)))) {
+            write(set + QLatin1Char(':') + r.id, r.text, Language::English);
+        }
+    }
+    for (const Row& r : french) {
+        write(QStringLiteral("fr:") + r.id, r.text, Language::French);
+    }
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -190,6 +215,9 @@ int main(int argc, char** argv) {
     out.insert(QStringLiteral("french"),
                QJsonObject{{QStringLiteral("s1000_test"), frenchSplit(french, QStringLiteral("s1000_"), analyzer)},
                            {QStringLiteral("s400_dev"), frenchSplit(french, QStringLiteral("s400_"), analyzer)}});
+    if (const QString path = option(QStringLiteral("--scores")); !path.isEmpty()) {
+        writeScores(path, eval, sets, french, analyzer);
+    }
 
     // Speed on the tweets (short social texts), then the npm port on the very same texts.
     QStringList texts;
