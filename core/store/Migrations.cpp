@@ -150,7 +150,14 @@ CREATE TABLE events(
 CREATE INDEX events_at ON events(at);
 )sql";
 
-constexpr std::array<const char*, 1> kSteps{kV1};
+// Metrics (core/insight): per-community settings (business hours), and answered items by answer time so the
+// backlog at a past instant does not scan the table.
+constexpr const char* kV2 = R"sql(
+ALTER TABLE communities ADD COLUMN settings TEXT NOT NULL DEFAULT '{}';
+CREATE INDEX items_first_response ON items(first_response_at) WHERE first_response_at IS NOT NULL;
+)sql";
+
+constexpr std::array<const char*, 2> kSteps{kV1, kV2};
 
 } // namespace
 
