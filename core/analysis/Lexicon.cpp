@@ -35,19 +35,10 @@ int foldKey(QStringView word, char16_t* out, int cap) {
     return n;
 }
 
-quint32 Lexicon::hashOf(std::u16string_view key) {
-    quint32 h = 2166136261u;
-    for (const char16_t c : key) {
-        h = (h ^ c) * 16777619u;
-    }
-    return h ^ (h >> 15);
-}
-
-const LexEntry* Lexicon::find(std::u16string_view key) const {
-    if (m_slots.empty() || key.empty()) {
+const LexEntry* Lexicon::find(std::u16string_view key, quint32 h) const {
+    if (m_slots.empty() || key.empty() || !maybeKey(h)) {
         return nullptr;
     }
-    const quint32 h = hashOf(key);
     const size_t mask = m_slots.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         const Slot s = m_slots[i];
@@ -85,6 +76,7 @@ LexEntry& Lexicon::upsert(std::u16string_view key) {
     if (const size_t space = key.find(u' '); space != std::u16string_view::npos) {
         upsert(key.substr(0, space)).flags |= PhraseHead;
     }
+    indexKey(key);
     Stored s;
     s.keyOffset = static_cast<quint32>(m_keys.size());
     s.keyLength = static_cast<quint32>(key.size());
@@ -103,6 +95,20 @@ LexEntry& Lexicon::upsert(std::u16string_view key) {
         m_slots[i] = {h, static_cast<quint32>(m_entries.size())};
     }
     return m_entries.back().entry;
+}
+
+void Lexicon::indexKey(std::u16string_view key) {
+    const quint32 h = hashOf(key);
+    for (const quint32 b : {bloomBit1(h), bloomBit2(h)}) {
+        m_bloom[b >> 6] |= quint64(1) << (b & 63);
+    }
+    mark(m_firsts, key.front());
+    mark(m_lasts, key.back());
+    if (const size_t space = key.find(u' '); space != std::u16string_view::npos) {
+        const std::u16string_view rest = key.substr(space + 1);
+        const quint32 b = pairBit(hashOf(key.substr(0, space)), hashOf(rest.substr(0, rest.find(u' '))));
+        m_phrasePairs[b >> 6] |= quint64(1) << (b & 63);
+    }
 }
 
 std::u16string Lexicon::folded(QStringView word) const {

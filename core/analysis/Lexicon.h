@@ -51,8 +51,30 @@ public:
     static bool haveBaseLexicons(); // false when the build found no fetched lexicons: only Baton's own layers
     static QString notice();        // licence notices of the base lexicons, for the About box
 
-    const LexEntry* find(std::u16string_view key) const;
+    const LexEntry* find(std::u16string_view key) const { return find(key, hashOf(key)); }
+    const LexEntry* find(std::u16string_view key, quint32 hash) const; // hash: hashOf(key), computed while folding
     int size() const { return m_count; }
+
+    // FNV-1a over UTF-16 code units; the tokenizer computes it while it folds a word.
+    static constexpr quint32 kHashSeed = 2166136261u;
+    static constexpr quint32 hashStep(quint32 h, char16_t c) { return (h ^ c) * 16777619u; }
+    static constexpr quint32 hashFinish(quint32 h) { return h ^ (h >> 15); }
+    static quint32 hashOf(std::u16string_view key) {
+        quint32 h = kHashSeed;
+        for (const char16_t c : key) {
+            h = hashStep(h, c);
+        }
+        return hashFinish(h);
+    }
+
+    // Exact filters that let the tokenizer skip lookups that cannot hit. Whether some key starts with `first` and
+    // ends with `last` (as written or folded; any non-ASCII character may match):
+    bool mayHaveKey(char16_t first, char16_t last) const { return marked(m_firsts, first) && marked(m_lasts, last); }
+    // Whether some phrase starts with the two words of these hashes:
+    bool mayStartPhrase(quint32 first, quint32 second) const {
+        const quint32 b = pairBit(first, second);
+        return (m_phrasePairs[b >> 6] >> (b & 63)) & 1u;
+    }
 
     Lexicon() = default;
     LexEntry& upsert(std::u16string_view key); // building only
@@ -73,7 +95,30 @@ private:
         quint32 keyLength = 0;
         LexEntry entry;
     };
-    static quint32 hashOf(std::u16string_view key);
+    static constexpr int kPairBits = 1 << 16;
+    // A Bloom filter over the keys (16 KB, two bits per key) answers most misses, the common case, from L1.
+    static constexpr int kBloomBits = 1 << 17;
+    static quint32 bloomBit1(quint32 h) { return h & (kBloomBits - 1); }
+    static quint32 bloomBit2(quint32 h) { return (h * 0x9e3779b1u) >> 15; }
+    bool maybeKey(quint32 h) const {
+        const quint32 a = bloomBit1(h);
+        const quint32 b = bloomBit2(h);
+        return ((m_bloom[a >> 6] >> (a & 63)) & (m_bloom[b >> 6] >> (b & 63)) & 1u) != 0;
+    }
+    static quint32 pairBit(quint32 first, quint32 second) { return ((first * 0x9e3779b1u) ^ second) >> 16; }
+    // Bit c for an ASCII c; bit 128 for any non-ASCII character, which folds in ways a bit cannot follow.
+    static bool marked(const quint64 (&bits)[3], char16_t c) {
+        if (c >= 0x80) {
+            return true;
+        }
+        const char16_t lower = (c >= u'A' && c <= u'Z') ? static_cast<char16_t>(c + 32) : c;
+        return ((bits[c >> 6] >> (c & 63)) & 1u) || ((bits[lower >> 6] >> (lower & 63)) & 1u);
+    }
+    static void mark(quint64 (&bits)[3], char16_t c) {
+        const unsigned b = c >= 0x80 ? 128u : c;
+        bits[b >> 6] |= quint64(1) << (b & 63);
+    }
+    void indexKey(std::u16string_view key);
     std::u16string_view keyAt(const Stored& s) const { return {m_keys.data() + s.keyOffset, s.keyLength}; }
     void rehash(size_t slotCount);
     std::u16string folded(QStringView word) const;
@@ -82,6 +127,10 @@ private:
     std::vector<Stored> m_entries;
     std::u16string m_keys;
     int m_count = 0;
+    quint64 m_firsts[3] = {};
+    quint64 m_lasts[3] = {};
+    std::vector<quint64> m_phrasePairs = std::vector<quint64>(kPairBits / 64);
+    std::vector<quint64> m_bloom = std::vector<quint64>(kBloomBits / 64);
 };
 
 } // namespace baton::analysis

@@ -1,21 +1,34 @@
 #include "core/analysis/SocialTokenizer.h"
 
+#include <array>
+
 namespace baton::analysis {
 
 namespace {
 
 constexpr int kMaxWord = 64; // longer chunks (links, hashes) are never lexicon words
+constexpr quint32 kEmptyHash = Lexicon::hashFinish(Lexicon::kHashSeed);
 
-inline bool isSpace(char16_t c) {
+constexpr bool isSpace(char16_t c) {
     return c == u' ' || c == u'\n' || c == u'\t' || c == u'\r' || (c >= 0x80 && QChar::isSpace(c));
 }
 
-inline bool isWordChar(char16_t c) {
+constexpr bool isWordChar(char16_t c) {
     if (c < 0x80) {
         return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
     }
     return QChar::isLetterOrNumber(c) && c != 0x2019;
 }
+
+// ASCII classes, for the scan that splits the text into chunks.
+enum : quint8 { kSpaceClass = 1, kWordClass = 2 };
+constexpr auto kAsciiClass = [] {
+    std::array<quint8, 128> t{};
+    for (char16_t c = 0; c < 128; ++c) {
+        t[c] = (isSpace(c) ? kSpaceClass : 0) | (isWordChar(c) ? kWordClass : 0);
+    }
+    return t;
+}();
 
 inline bool isApostrophe(char16_t c) {
     return c == u'\'' || c == 0x2019;
@@ -96,12 +109,34 @@ public:
                 continue;
             }
             const int start = i;
-            while (i < m_n && !isSpace(m_p[i])) {
-                m_out.exclamations += m_p[i] == u'!';
-                m_out.questions += m_p[i] == u'?';
+            bool ascii = true;
+            bool plain = true; // ASCII letters and digits only
+            while (i < m_n) {
+                const char16_t d = m_p[i];
+                if (d < 0x80) {
+                    const quint8 k = kAsciiClass[d];
+                    if (k & kSpaceClass) {
+                        break;
+                    }
+                    if (!(k & kWordClass)) {
+                        plain = false;
+                        m_out.exclamations += d == u'!';
+                        m_out.questions += d == u'?';
+                    }
+                } else if (isSpace(d)) {
+                    break;
+                } else {
+                    ascii = false;
+                }
                 ++i;
             }
-            chunk(start, i);
+            if (!ascii) {
+                chunk(start, i);
+            } else if (plain) {
+                lookupAscii(start, i, false); // the common case: nothing to strip, split or look up as written
+            } else {
+                word(start, i, true); // no emoji in ASCII
+            }
         }
         joinPhrases();
     }
@@ -116,7 +151,7 @@ private:
                 continue;
             }
             if (wordStart < k) {
-                word(wordStart, k);
+                word(wordStart, k, false);
             }
             push(k, len, std::u16string_view(m_p + k, static_cast<size_t>(len)), false, false);
             k += len;
@@ -126,27 +161,32 @@ private:
             wordStart = k;
         }
         if (wordStart < e) {
-            word(wordStart, e);
+            word(wordStart, e, false);
         }
     }
 
-    void word(int s, int e) {
+    void word(int s, int e, bool ascii) {
         char16_t buf[kMaxWord];
         // Emoticons as written first ("D:" is not "d:"), then entries with punctuation (":-)", "ain't") folded.
         bool punctuated = false;
         for (int k = s; k < e && !punctuated; ++k) {
             punctuated = !isWordChar(m_p[k]);
         }
-        if (punctuated && e - s <= kMaxWord) {
-            if (const LexEntry* hit = m_lex.find({m_p + s, static_cast<size_t>(e - s)})) {
-                pushKey(s, e - s, {m_p + s, static_cast<size_t>(e - s)}, hit, isAllCaps(m_p, s, e), false);
-                return;
+        if (punctuated && m_lex.mayHaveKey(m_p[s], m_p[e - 1])) {
+            if (e - s <= kMaxWord) {
+                const std::u16string_view raw(m_p + s, static_cast<size_t>(e - s));
+                if (const LexEntry* hit = m_lex.find(raw)) {
+                    pushKey(s, e - s, raw, Lexicon::hashOf(raw), hit, isAllCaps(m_p, s, e), false);
+                    return;
+                }
             }
-        }
-        if (const int n = punctuated ? foldKey(QStringView(m_p + s, e - s), buf, kMaxWord) : 0; n > 0) {
-            if (const LexEntry* hit = m_lex.find({buf, static_cast<size_t>(n)})) {
-                pushKey(s, e - s, {buf, static_cast<size_t>(n)}, hit, isAllCaps(m_p, s, e), false);
-                return;
+            if (const int n = foldKey(QStringView(m_p + s, e - s), buf, kMaxWord); n > 0) {
+                const std::u16string_view folded(buf, static_cast<size_t>(n));
+                const quint32 h = Lexicon::hashOf(folded);
+                if (const LexEntry* hit = m_lex.find(folded, h)) {
+                    pushKey(s, e - s, folded, h, hit, isAllCaps(m_p, s, e), false);
+                    return;
+                }
             }
         }
         int a = s;
@@ -167,7 +207,7 @@ private:
         }
         if (a == b) {
             // Punctuation alone still takes a place, and may end the sentence before it.
-            pushKey(s, e - s, {}, nullptr, false, boundary);
+            pushKey(s, e - s, {}, kEmptyHash, nullptr, false, boundary);
             if (sentence && m_out.tokens.size() > 1) {
                 m_out.tokens[m_out.tokens.size() - 2].sentenceEnd = true;
             }
@@ -177,7 +217,11 @@ private:
         if (m_french) {
             a = splitElisions(a, b);
         }
-        lookup(a, b, boundary);
+        if (ascii) {
+            lookupAscii(a, b, boundary);
+        } else {
+            lookup(a, b, boundary);
+        }
         m_out.tokens.back().sentenceEnd = sentence;
     }
 
@@ -203,9 +247,36 @@ private:
                   p == u"c" || p == u"qu" || p == u"jusqu" || p == u"lorsqu" || p == u"puisqu" || p == u"quoiqu")) {
                 return a;
             }
-            pushKey(a, prefix + 1, p, m_lex.find(p), false, false);
+            const quint32 h = Lexicon::hashOf(p);
+            pushKey(a, prefix + 1, p, h, m_lex.find(p, h), false, false);
             a = q + 1;
         }
+    }
+
+    // The common case, a word of ASCII letters and digits: folds, hashes and looks for ALL CAPS and letter runs
+    // in one pass.
+    void lookupAscii(int a, int b, bool boundary) {
+        if (b - a > kMaxWord) {
+            pushKey(a, b - a, {}, kEmptyHash, nullptr, isAllCaps(m_p, a, b), boundary);
+            return;
+        }
+        char16_t buf[kMaxWord];
+        quint32 h = Lexicon::kHashSeed;
+        bool lower = false;
+        bool upper = false;
+        bool runs = false;
+        const int n = b - a;
+        for (int k = 0; k < n; ++k) {
+            char16_t c = m_p[a + k];
+            const bool isUpper = c >= u'A' && c <= u'Z';
+            lower |= c >= u'a' && c <= u'z';
+            upper |= isUpper;
+            c = isUpper ? static_cast<char16_t>(c + 32) : c;
+            runs |= k >= 2 && c == buf[k - 1] && c == buf[k - 2];
+            buf[k] = c;
+            h = Lexicon::hashStep(h, c);
+        }
+        found(a, b, buf, n, Lexicon::hashFinish(h), upper && !lower, runs, boundary);
     }
 
     void lookup(int a, int b, bool boundary) {
@@ -213,36 +284,48 @@ private:
         const int n = foldKey(QStringView(m_p + a, b - a), buf, kMaxWord);
         const bool caps = isAllCaps(m_p, a, b);
         if (n <= 0) {
-            pushKey(a, b - a, {}, nullptr, caps, boundary);
+            pushKey(a, b - a, {}, kEmptyHash, nullptr, caps, boundary);
             return;
         }
+        found(a, b, buf, n, Lexicon::hashOf({buf, static_cast<size_t>(n)}), caps, true, boundary);
+    }
+
+    // `runs`: whether the folded word may have three equal letters in a row (an elongation to collapse).
+    void found(int a, int b, char16_t* buf, int n, quint32 h, bool caps, bool runs, bool boundary) {
         std::u16string_view key(buf, static_cast<size_t>(n));
-        const LexEntry* hit = m_lex.find(key);
+        const LexEntry* hit = m_lex.find(key, h);
         bool elongated = false;
         char16_t shorter[kMaxWord];
-        for (int keep = 2; !hit && keep >= 1; --keep) {
+        for (int keep = 2; !hit && runs && keep >= 1; --keep) {
             const int m = collapseRuns(buf, n, shorter, keep);
             if (m == 0) {
                 break;
             }
-            if (const LexEntry* e = m_lex.find({shorter, static_cast<size_t>(m)})) {
+            const std::u16string_view collapsed(shorter, static_cast<size_t>(m));
+            const quint32 hc = Lexicon::hashOf(collapsed);
+            if (const LexEntry* e = m_lex.find(collapsed, hc)) {
                 hit = e;
                 elongated = true;
-                m_out.scratch.assign(shorter, static_cast<size_t>(m)); // the spelling that phrases know
+                m_out.scratch.assign(collapsed); // the spelling that phrases know
                 key = m_out.scratch;
+                h = hc;
             }
         }
-        pushKey(a, b - a, key, hit, caps, boundary);
+        pushKey(a, b - a, key, h, hit, caps, boundary);
         m_out.tokens.back().elongated = elongated;
     }
 
     void push(int begin, int length, std::u16string_view key, bool caps, bool boundary) {
-        pushKey(begin, length, key, m_lex.find(key), caps, boundary);
+        const quint32 h = Lexicon::hashOf(key);
+        pushKey(begin, length, key, h, m_lex.find(key, h), caps, boundary);
     }
 
-    void pushKey(int begin, int length, std::u16string_view key, const LexEntry* entry, bool caps, bool boundary) {
-        Token t;
+    void pushKey(int begin, int length, std::u16string_view key, quint32 hash, const LexEntry* entry, bool caps,
+                 bool boundary) {
+        // Written in place: a Token built on the stack and copied costs a store-forwarding stall per word.
+        Token& t = m_out.tokens.emplace_back();
         t.entry = entry;
+        t.hash = hash;
         t.begin = begin;
         t.length = length;
         t.keyOffset = static_cast<quint32>(m_out.keys.size());
@@ -251,7 +334,6 @@ private:
         t.boundaryAfter = boundary;
         m_out.keys.append(key);
         m_out.capsWords += caps;
-        m_out.tokens.push_back(t);
     }
 
     std::u16string_view keyOf(const Token& t) const {
@@ -263,7 +345,8 @@ private:
         auto& toks = m_out.tokens;
         const size_t n = toks.size();
         for (size_t i = 0; i + 1 < n; ++i) {
-            if (!toks[i].entry || !(toks[i].entry->flags & PhraseHead)) {
+            if (!toks[i].entry || !(toks[i].entry->flags & PhraseHead) || toks[i].boundaryAfter ||
+                !m_lex.mayStartPhrase(toks[i].hash, toks[i + 1].hash)) {
                 continue;
             }
             for (size_t len = 4; len >= 2; --len) {

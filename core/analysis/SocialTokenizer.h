@@ -13,6 +13,7 @@ struct Token {
     qint32 length = 0;
     quint32 keyOffset = 0; // the folded word in TokenBuffer::keys
     quint32 keyLength = 0;
+    quint32 hash = 0;           // Lexicon::hashOf of the key
     bool caps = false;          // ALL CAPS
     bool elongated = false;     // "soooo", "goood"
     bool boundaryAfter = false; // a comma, full stop... closes the clause right after it
