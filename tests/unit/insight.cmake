@@ -1,0 +1,1 @@
+baton_add_test(MetricsTest LABEL unit SOURCES MetricsTest.cpp LIBS baton_insight)
