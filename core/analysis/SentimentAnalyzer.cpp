@@ -26,7 +26,7 @@ Scratch& scratch() {
 }
 
 inline quint32 flagsOf(const Token& t) {
-    return t.entry ? t.entry->flags : 0u;
+    return t.flags;
 }
 
 inline bool isSentimentWord(const Token& t) {

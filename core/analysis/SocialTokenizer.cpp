@@ -325,6 +325,7 @@ private:
         // Written in place: a Token built on the stack and copied costs a store-forwarding stall per word.
         Token& t = m_out.tokens.emplace_back();
         t.entry = entry;
+        t.flags = entry ? entry->flags : 0u;
         t.hash = hash;
         t.begin = begin;
         t.length = length;
@@ -345,7 +346,7 @@ private:
         auto& toks = m_out.tokens;
         const size_t n = toks.size();
         for (size_t i = 0; i + 1 < n; ++i) {
-            if (!toks[i].entry || !(toks[i].entry->flags & PhraseHead) || toks[i].boundaryAfter ||
+            if (!(toks[i].flags & PhraseHead) || toks[i].boundaryAfter ||
                 !m_lex.mayStartPhrase(toks[i].hash, toks[i + 1].hash)) {
                 continue;
             }
@@ -366,10 +367,12 @@ private:
                 }
                 Token& last = toks[i + len - 1];
                 last.entry = hit;
+                last.flags = hit->flags;
                 last.length = last.begin + last.length - toks[i].begin;
                 last.begin = toks[i].begin;
                 for (size_t k = 0; k + 1 < len; ++k) {
                     toks[i + k].entry = nullptr;
+                    toks[i + k].flags = 0;
                 }
                 i += len - 1;
                 break;

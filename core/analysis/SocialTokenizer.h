@@ -9,6 +9,7 @@ namespace baton::analysis {
 
 struct Token {
     const LexEntry* entry = nullptr; // nullptr: a word the rules do not know
+    quint32 flags = 0;               // entry->flags (0 without an entry), kept here for the scorer's many tests
     qint32 begin = 0;                // in the source text, for explanations; a phrase spans its words
     qint32 length = 0;
     quint32 keyOffset = 0; // the folded word in TokenBuffer::keys
