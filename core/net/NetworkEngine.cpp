@@ -451,7 +451,7 @@ void NetworkEngine::Private::onDone(Job& job, CURLcode code) {
             return;
         }
     }
-    if (r.status >= 400) {
+    if (r.status >= 400 && !(job.request.clientErrorsAsResponses && r.status < 500)) {
         deliver(job, unexpected(httpError(job, r)));
     } else {
         deliver(job, std::move(r));

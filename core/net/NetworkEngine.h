@@ -36,6 +36,9 @@ struct Request {
     // instead of keeping it queued; blockedUntil() tells when the bucket opens again.
     qint64 maxRateLimitWaitMs = 20LL * 60 * 1000;
     qint64 maxBodyBytes = 50LL * 1024 * 1024;
+    // A 4xx other than 429 arrives as a Response for the connector to read, for networks that name the reason
+    // in the body (Google's error.errors[].reason). 429 and 5xx are still waited out and retried as usual.
+    bool clientErrorsAsResponses = false;
 };
 
 struct Response {
