@@ -38,28 +38,51 @@ void flags(Lexicon& lex, const char16_t* const (&words)[N], quint32 f) {
 
 // ---- English ----
 const Word kEnglishBoosters[] = {
-    {u"absolutely", kUp},    {u"amazingly", kUp},     {u"awfully", kUp},       {u"completely", kUp},
-    {u"considerable", kUp},  {u"considerably", kUp},  {u"decidedly", kUp},     {u"deeply", kUp},
-    {u"effing", kUp},        {u"enormous", kUp},      {u"enormously", kUp},    {u"entirely", kUp},
-    {u"especially", kUp},    {u"exceptional", kUp},   {u"exceptionally", kUp}, {u"extreme", kUp},
-    {u"extremely", kUp},     {u"fabulously", kUp},    {u"flipping", kUp},      {u"flippin", kUp},
-    {u"frackin", kUp},       {u"fracking", kUp},      {u"fricking", kUp},      {u"frickin", kUp},
-    {u"frigging", kUp},      {u"friggin", kUp},       {u"fully", kUp},         {u"fuckin", kUp},
-    {u"fucking", kUp},       {u"fuggin", kUp},        {u"fugging", kUp},       {u"greatly", kUp},
-    {u"hella", kUp},         {u"highly", kUp},        {u"hugely", kUp},        {u"incredible", kUp},
-    {u"incredibly", kUp},    {u"intensely", kUp},     {u"major", kUp},         {u"majorly", kUp},
-    {u"more", kUp},          {u"most", kUp},          {u"particularly", kUp},  {u"purely", kUp},
-    {u"quite", kUp},         {u"really", kUp},        {u"remarkably", kUp},    {u"so", kUp},
-    {u"substantially", kUp}, {u"thoroughly", kUp},    {u"total", kUp},         {u"totally", kUp},
-    {u"tremendous", kUp},    {u"tremendously", kUp},  {u"uber", kUp},          {u"unbelievably", kUp},
-    {u"unusually", kUp},     {u"utter", kUp},         {u"utterly", kUp},       {u"very", kUp},
-    {u"soo", kUp},           {u"sooo", kUp},          {u"almost", kDown},      {u"barely", kDown},
-    {u"hardly", kDown},      {u"just enough", kDown}, {u"kind of", kDown},     {u"kinda", kDown},
-    {u"kindof", kDown},      {u"kind-of", kDown},     {u"less", kDown},        {u"little", kDown},
-    {u"marginal", kDown},    {u"marginally", kDown},  {u"occasional", kDown},  {u"occasionally", kDown},
-    {u"partly", kDown},      {u"scarce", kDown},      {u"scarcely", kDown},    {u"slight", kDown},
-    {u"slightly", kDown},    {u"somewhat", kDown},    {u"sort of", kDown},     {u"sorta", kDown},
-    {u"sortof", kDown},      {u"sort-of", kDown},     {u"a bit", kDown},       {u"a little", kDown},
+    {u"absolutely", kUp},    {u"amazingly", kUp},
+    {u"awfully", kUp},       {u"completely", kUp},
+    {u"considerable", kUp},  {u"considerably", kUp},
+    {u"decidedly", kUp},     {u"deeply", kUp},
+    {u"effing", kUp},        {u"enormous", kUp},
+    {u"enormously", kUp},    {u"entirely", kUp},
+    {u"especially", kUp},    {u"exceptional", kUp},
+    {u"exceptionally", kUp}, {u"extreme", kUp},
+    {u"extremely", kUp},     {u"fabulously", kUp},
+    {u"flipping", kUp},      {u"flippin", kUp},
+    {u"frackin", kUp},       {u"fracking", kUp},
+    {u"fricking", kUp},      {u"frickin", kUp},
+    {u"frigging", kUp},      {u"friggin", kUp},
+    {u"fully", kUp},         {u"fuckin", kUp},
+    {u"fucking", kUp},       {u"fuggin", kUp},
+    {u"fugging", kUp},       {u"freakin", kUp},
+    {u"freaking", kUp},      {u"greatly", kUp},
+    {u"hella", kUp},         {u"highly", kUp},
+    {u"hugely", kUp},        {u"incredible", kUp},
+    {u"incredibly", kUp},    {u"intensely", kUp},
+    {u"major", kUp},         {u"majorly", kUp},
+    {u"more", kUp},          {u"most", kUp},
+    {u"particularly", kUp},  {u"purely", kUp},
+    {u"quite", kUp},         {u"really", kUp},
+    {u"remarkably", kUp},    {u"so", kUp},
+    {u"substantially", kUp}, {u"thoroughly", kUp},
+    {u"total", kUp},         {u"totally", kUp},
+    {u"tremendous", kUp},    {u"tremendously", kUp},
+    {u"uber", kUp},          {u"unbelievably", kUp},
+    {u"unusually", kUp},     {u"utter", kUp},
+    {u"utterly", kUp},       {u"very", kUp},
+    {u"soo", kUp},           {u"sooo", kUp},
+    {u"almost", kDown},      {u"barely", kDown},
+    {u"hardly", kDown},      {u"just enough", kDown},
+    {u"kind of", kDown},     {u"kinda", kDown},
+    {u"kindof", kDown},      {u"kind-of", kDown},
+    {u"less", kDown},        {u"little", kDown},
+    {u"marginal", kDown},    {u"marginally", kDown},
+    {u"occasional", kDown},  {u"occasionally", kDown},
+    {u"partly", kDown},      {u"scarce", kDown},
+    {u"scarcely", kDown},    {u"slight", kDown},
+    {u"slightly", kDown},    {u"somewhat", kDown},
+    {u"sort of", kDown},     {u"sorta", kDown},
+    {u"sortof", kDown},      {u"sort-of", kDown},
+    {u"a bit", kDown},       {u"a little", kDown},
 };
 
 const char16_t* const kEnglishNegators[] = {
@@ -84,12 +107,104 @@ const Word kEnglishPhrases[] = {
     {u"no worries", 1.5f},    {u"waste of time", -2.5f},     {u"waste of money", -2.5f},
 };
 
+// Product and service reviews: idioms whose words say something else ("save your money", "can't go wrong"), and
+// star ratings. A phrase replaces the valence of its last word and silences the words before it, so a negator
+// inside one ("don't buy", "couldn't be happier") does not flip it.
+const Word kEnglishReviewIdioms[] = {
+    {u"piece of junk", -3.0f},
+    {u"piece of crap", -3.0f},
+    {u"piece of garbage", -3.0f},
+    {u"piece of shit", -3.2f},
+    {u"save your money", -2.5f},
+    {u"save your cash", -2.3f},
+    {u"save yourself", -1.8f},
+    {u"don't buy", -2.5f},
+    {u"dont buy", -2.5f},
+    {u"do not buy", -2.5f},
+    {u"never buy", -2.3f},
+    {u"never purchase", -2.3f},
+    {u"never again", -2.0f},
+    {u"don't waste your", -2.2f},
+    {u"dont waste your", -2.2f},
+    {u"do not waste your", -2.2f},
+    {u"stopped working", -2.3f},
+    {u"stops working", -2.2f},
+    {u"quit working", -2.3f},
+    {u"fell apart", -2.2f},
+    {u"falls apart", -2.2f},
+    {u"returned it", -1.6f},
+    {u"sent it back", -1.6f},
+    {u"thanks for nothing", -2.5f},
+    {u"is a joke", -2.0f},
+    {u"buyer beware", -2.2f},
+    {u"rip off", -2.5f},
+    {u"ripoff", -2.5f},
+    {u"rip-off", -2.5f},
+    {u"can't go wrong", 2.5f},
+    {u"cannot go wrong", 2.5f},
+    {u"can't beat", 2.3f},
+    {u"cannot beat", 2.3f},
+    {u"hard to beat", 2.3f},
+    {u"couldn't be happier", 3.0f},
+    {u"could not be happier", 3.0f},
+    {u"couldn't be better", 2.8f},
+    {u"could not be better", 2.8f},
+    {u"doesn't get any better", 2.8f},
+    {u"don't get any better", 2.8f},
+    {u"can't complain", 1.5f},
+    {u"cannot complain", 1.5f},
+    {u"never fails", 2.0f},
+    {u"worth every penny", 2.8f},
+    {u"well worth", 2.2f},
+    {u"worth it", 1.8f},
+    {u"money well spent", 2.5f},
+    {u"what a joke", -2.0f},
+    {u"must-have", 2.0f},
+    {u"a steal", 2.0f},
+    {u"kicks butt", 2.5f},
+    {u"kicks ass", 2.5f},
+    {u"like a charm", 2.5f},
+    {u"top notch", 2.6f},
+    {u"top-notch", 2.6f},
+    {u"second to none", 2.8f},
+    {u"blown away", 2.5f},
+    {u"in awe", 2.5f},
+    {u"five stars", 2.8f},
+    {u"5 stars", 2.8f},
+    {u"4 stars", 1.8f},
+    {u"four stars", 1.8f},
+    {u"4.5 stars", 2.3f},
+    {u"10 stars", 3.0f},
+    {u"ten stars", 3.0f},
+    {u"one star", -2.3f},
+    {u"1 star", -2.3f},
+    {u"zero stars", -2.8f},
+    {u"0 stars", -2.8f},
+    {u"two stars", -1.5f},
+    {u"2 stars", -1.5f},
+    {u"can't wait", 2.0f},
+    {u"cant wait", 2.0f},
+    {u"cannot wait", 2.0f},
+    {u"fuck off", -3.0f},
+};
+
+// Review words the base lexicon lacks; never replaces a base entry.
+const Word kEnglishReviewWords[] = {
+    {u"junk", -2.2f},   {u"junky", -2.0f},       {u"garbage", -1.8f}, {u"trash", -1.6f},       {u"nightmare", -2.5f},
+    {u"flaw", -1.2f},   {u"flaws", -1.2f},       {u"flawed", -0.8f},  {u"defect", -1.8f},      {u"defects", -1.8f},
+    {u"glitch", -1.4f}, {u"glitches", -1.4f},    {u"glitchy", -1.6f}, {u"malfunction", -2.0f}, {u"overpriced", -1.8f},
+    {u"flimsy", -1.6f}, {u"nonexistent", -1.2f},
+};
+
 // Social-media words the base lexicon lacks; never replaces a base entry.
 const Word kEnglishSlang[] = {
-    {u"thx", 1.5f},     {u"ty", 1.5f},        {u"tysm", 2.2f},   {u"tyvm", 2.2f},   {u"smh", -1.3f},
-    {u"fml", -2.2f},    {u"ffs", -1.8f},      {u"meh", -0.8f},   {u"ftw", 2.0f},    {u"kudos", 2.0f},
-    {u"yay", 2.0f},     {u"woohoo", 2.2f},    {u"ugh", -1.8f},   {u"scam", -2.5f},  {u"refund", -0.8f},
-    {u"broken", -1.5f}, {u"unusable", -2.5f}, {u"buggy", -1.8f}, {u"laggy", -1.5f}, {u"crashes", -1.8f},
+    {u"thx", 1.5f},       {u"ty", 1.5f},        {u"tysm", 2.2f},      {u"tyvm", 2.2f},   {u"smh", -1.3f},
+    {u"fml", -2.2f},      {u"ffs", -1.8f},      {u"meh", -0.8f},      {u"ftw", 2.0f},    {u"kudos", 2.0f},
+    {u"yay", 2.0f},       {u"woohoo", 2.2f},    {u"ugh", -1.8f},      {u"scam", -2.5f},  {u"refund", -0.8f},
+    {u"broken", -1.5f},   {u"unusable", -2.5f}, {u"buggy", -1.8f},    {u"laggy", -1.5f}, {u"crashes", -1.8f},
+    {u"ouch", -1.6f},     {u"aww", 1.6f},       {u"dang", -1.0f},     {u"yikes", -1.2f}, {u"argh", -1.5f},
+    {u"grr", -1.5f},      {u"yuck", -2.0f},     {u"ew", -1.5f},       {u"eww", -1.8f},   {u"huzzah", 2.0f},
+    {u"hangover", -1.4f}, {u"hungover", -1.4f}, {u"headache", -1.6f},
 };
 
 // ---- French ----
@@ -418,6 +533,8 @@ void addEnglish(Lexicon& lex) {
     flags(lex, kEnglishNegators, Negator);
     valences(lex, kEnglishPhrases, true);
     valences(lex, kEnglishSlang, false);
+    valences(lex, kEnglishReviewIdioms, true);
+    valences(lex, kEnglishReviewWords, false);
     lex.addFlags(u"but", Contrast);
     lex.addFlags(u"no", WordNo);
     lex.addFlags(u"never", WordNever);
@@ -430,6 +547,9 @@ void addEnglish(Lexicon& lex) {
     flags(lex, atVery, WordAtVery);
     const char16_t* const orNor[] = {u"or", u"nor"};
     flags(lex, orNor, WordOrNor);
+    const char16_t* const modal[] = {u"can't", u"cant", u"cannot", u"couldn't", u"couldnt"};
+    flags(lex, modal, ModalNegator);
+    lex.addFlags(u"enough", WordEnough);
     lex.addFlags(u"kind", WordKind);
     lex.addFlags(u"of", WordOf);
 }

@@ -30,7 +30,9 @@ enum LexFlag : quint32 {
     WordOrNor = 1u << 15,  // "no X or Y" negates Y
     WordKind = 1u << 16,   // "kind of" is a dampener, not a word
     WordOf = 1u << 17,
-    ScoringPhrase = 1u << 18 // a phrase that replaces the valence of its last word ("the shit", "pas mal")
+    ScoringPhrase = 1u << 18, // a phrase that replaces the valence of its last word ("the shit", "pas mal")
+    ModalNegator = 1u << 19,  // "can't", "cannot": with "enough" later, praise ("can't recommend it enough")
+    WordEnough = 1u << 20
 };
 
 struct LexEntry {

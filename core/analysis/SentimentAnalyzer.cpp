@@ -55,10 +55,23 @@ private:
 
     bool isNegator(int j) const {
         if (has(j, Negator)) {
-            return true;
+            return !(has(j, ModalNegator) && enoughFollows(j));
         }
         // French "plus", "guère", "point" negate only after "ne": "n'est plus drôle" but "plus drôle".
         return m_french && has(j, NeededNe) && (has(j - 1, NeParticle) || has(j - 2, NeParticle));
+    }
+
+    // "I can't thank you enough", "cannot recommend it highly enough": the negation is an emphasis.
+    bool enoughFollows(int j) const {
+        for (int k = j + 1; k < m_n && k <= j + 6; ++k) {
+            if (has(k, WordEnough)) {
+                return true;
+            }
+            if (m_t[static_cast<size_t>(k)].boundaryAfter) {
+                return false;
+            }
+        }
+        return false;
     }
 
     float valenceAt(int i) const {

@@ -188,6 +188,19 @@ private:
                     return;
                 }
             }
+            // An emoticon drawn out with its last stroke, ":(((" or ":-)))", is the emoticon, emphasised.
+            int last = e - 1;
+            while (last > s && m_p[last - 1] == m_p[e - 1]) {
+                --last;
+            }
+            if (last < e - 1 && last > s && e - s <= kMaxWord) {
+                const std::u16string_view shorter(m_p + s, static_cast<size_t>(last + 1 - s));
+                if (const LexEntry* hit = m_lex.find(shorter)) {
+                    pushKey(s, e - s, shorter, Lexicon::hashOf(shorter), hit, false, false);
+                    m_out.tokens.back().elongated = true;
+                    return;
+                }
+            }
         }
         int a = s;
         int b = e;
@@ -311,8 +324,61 @@ private:
                 h = hc;
             }
         }
+        if (!hit && !m_french && n >= 4 && n < kMaxWord && buf[n - 2] == u'i' && buf[n - 1] == u'n' &&
+            (caps || !QChar::isUpper(m_p[a]) || m_out.tokens.empty() || m_out.tokens.back().sentenceEnd)) {
+            // English dropped g: "lovin", "freakin'" (the apostrophe is already stripped) -> "loving". Not in a
+            // capitalised word inside a sentence, which is more likely a name ("Robin").
+            buf[n] = u'g';
+            const std::u16string_view full(buf, static_cast<size_t>(n + 1));
+            const quint32 hf = Lexicon::hashOf(full);
+            if (const LexEntry* e = m_lex.find(full, hf)) {
+                hit = e;
+                key = full;
+                h = hf;
+            }
+        }
+        if (!hit && !m_french && n >= 6 && buf[n - 3] == u'e' && buf[n - 2] == u's' && buf[n - 1] == u't') {
+            hit = superlativeBase(buf, n - 3, key, h);
+        }
         pushKey(a, b - a, key, h, hit, caps, boundary);
         m_out.tokens.back().elongated = elongated;
+    }
+
+    // An English superlative the lexicon lacks takes its adjective's entry: "coolest" -> "cool", "nicest" -> "nice",
+    // "saddest" -> "sad", "scariest" -> "scary". `stem` is the word without "est" (buf has room after it).
+    const LexEntry* superlativeBase(char16_t* buf, int stem, std::u16string_view& key, quint32& h) {
+        const auto tryKey = [&](int length) -> const LexEntry* {
+            const std::u16string_view k(buf, static_cast<size_t>(length));
+            const quint32 hk = Lexicon::hashOf(k);
+            const LexEntry* e = m_lex.find(k, hk);
+            if (e && (e->flags & Sentiment)) {
+                key = k;
+                h = hk;
+                return e;
+            }
+            return nullptr;
+        };
+        if (const LexEntry* e = tryKey(stem)) {
+            return e;
+        }
+        const char16_t last = buf[stem - 1];
+        buf[stem] = u'e';
+        if (const LexEntry* e = tryKey(stem + 1)) {
+            return e;
+        }
+        if (stem >= 3 && last == buf[stem - 2]) {
+            if (const LexEntry* e = tryKey(stem - 1)) {
+                return e;
+            }
+        }
+        if (last == u'i') {
+            buf[stem - 1] = u'y';
+            if (const LexEntry* e = tryKey(stem)) {
+                return e;
+            }
+            buf[stem - 1] = u'i';
+        }
+        return nullptr;
     }
 
     void push(int begin, int length, std::u16string_view key, bool caps, bool boundary) {

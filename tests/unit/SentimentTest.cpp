@@ -72,6 +72,34 @@ void SentimentTest::labels_data() {
     QTest::newRow("en without doubt") << en << QStringLiteral("without doubt the best") << pos;
     QTest::newRow("en least") << en << QStringLiteral("the least helpful answer") << neg;
     QTest::newRow("en sentence ends negation") << en << QStringLiteral("Nothing happened. Great day") << pos;
+    QTest::newRow("en review idiom save your money") << en << QStringLiteral("save your money") << neg;
+    QTest::newRow("en review idiom negated buy") << en << QStringLiteral("Don't buy this player") << neg;
+    QTest::newRow("en review idiom piece of junk") << en << QStringLiteral("a piece of junk") << neg;
+    QTest::newRow("en review idiom stopped working") << en << QStringLiteral("it stopped working") << neg;
+    QTest::newRow("en review idiom couldn't be happier")
+        << en << QStringLiteral("I couldn't be happier with it") << pos;
+    QTest::newRow("en review idiom can't go wrong") << en << QStringLiteral("you can't go wrong") << pos;
+    QTest::newRow("en review idiom doesn't get any better")
+        << en << QStringLiteral("it doesn't get any better than this") << pos;
+    QTest::newRow("en review idiom worth every penny") << en << QStringLiteral("worth every penny") << pos;
+    QTest::newRow("en review idiom a steal") << en << QStringLiteral("at that price it was a steal") << pos;
+    QTest::newRow("en rating five stars") << en << QStringLiteral("I give it 5 stars") << pos;
+    QTest::newRow("en rating one star") << en << QStringLiteral("one star, sorry") << neg;
+    QTest::newRow("en review word") << en << QStringLiteral("this thing is junk") << neg;
+    QTest::newRow("en can't ... enough praises") << en << QStringLiteral("I can't recommend it enough") << pos;
+    QTest::newRow("en not ... enough still negates") << en << QStringLiteral("it is not good enough") << neg;
+    QTest::newRow("en can't without enough negates") << en << QStringLiteral("I can't recommend it") << neg;
+    QTest::newRow("en drawn-out emoticon") << en << QStringLiteral("missed the bus =(((") << neg;
+    QTest::newRow("en dropped g") << en << QStringLiteral("lovin it") << pos;
+    QTest::newRow("en dropped g at sentence start") << en << QStringLiteral("Lovin it") << pos;
+    QTest::newRow("en capitalised -in is a name") << en << QStringLiteral("I met Robin") << neu;
+    QTest::newRow("en superlative") << en << QStringLiteral("the coolest tool") << pos;
+    QTest::newRow("en superlative -iest") << en << QStringLiteral("the scariest night") << neg;
+    QTest::newRow("en superlative doubled consonant") << en << QStringLiteral("the saddest song") << neg;
+    QTest::newRow("en not a superlative") << en << QStringLiteral("the forest") << neu;
+    QTest::newRow("en slang ouch") << en << QStringLiteral("ouch") << neg;
+    QTest::newRow("en freaking is a booster, not a swear") << en << QStringLiteral("that was freaking cool") << pos;
+    QTest::newRow("en slang aww") << en << QStringLiteral("awww") << pos;
     QTest::newRow("fr lexique") << fr << QStringLiteral("Un film magnifique") << pos;
     QTest::newRow("fr négatif") << fr << QStringLiteral("Un film ennuyeux") << neg;
     QTest::newRow("fr ne...pas") << fr << QStringLiteral("Ce film n'est pas bon") << neg;
@@ -129,6 +157,14 @@ void SentimentTest::ruleOrder_data() {
     QTest::newRow("en never so") << en << QStringLiteral("never so good") << QStringLiteral("good");
     QTest::newRow("en but weighs after") << en << QStringLiteral("bad but good") << QStringLiteral("good but bad");
     QTest::newRow("en emoji adds") << en << QStringLiteral("thanks \U0001F60D") << QStringLiteral("thanks");
+    QTest::newRow("en can't ... enough emphasises")
+        << en << QStringLiteral("can't recommend it enough") << QStringLiteral("can't recommend it");
+    QTest::newRow("en drawn-out emoticon emphasises")
+        << en << QStringLiteral("missed it :(") << QStringLiteral("missed it :(((");
+    QTest::newRow("en drawn-out smile") << en << QStringLiteral("see you :)))") << QStringLiteral("see you :)");
+    QTest::newRow("en five stars above four") << en << QStringLiteral("5 stars") << QStringLiteral("4 stars");
+    QTest::newRow("en idiom silences its negator")
+        << en << QStringLiteral("could not be happier") << QStringLiteral("not happy");
     QTest::newRow("fr booster très") << fr << QStringLiteral("très bon") << QStringLiteral("bon");
     QTest::newRow("fr booster trop") << fr << QStringLiteral("trop bien") << QStringLiteral("bien");
     QTest::newRow("fr booster grave") << fr << QStringLiteral("grave bien") << QStringLiteral("bien");
