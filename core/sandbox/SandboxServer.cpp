@@ -6,6 +6,8 @@
 #include "core/sandbox/SandboxClock.h"
 #include "core/sandbox/mastodon/MastodonRoutes.h"
 #include "core/sandbox/mastodon/MastodonStore.h"
+#include "core/sandbox/reddit/RedditRoutes.h"
+#include "core/sandbox/reddit/RedditStore.h"
 
 #include <QElapsedTimer>
 #include <QMutex>
@@ -25,6 +27,8 @@ struct SandboxServer::Private {
     Journal journal;
     std::unique_ptr<MastodonStore> mastodon;
     std::shared_ptr<MastodonRoutes> mastodonRoutes;
+    std::unique_ptr<RedditStore> reddit;
+    std::shared_ptr<RedditRoutes> redditRoutes;
 
     mutable QMutex mutex; // guards the lifecycle members below
     QThread thread;
@@ -38,6 +42,8 @@ SandboxServer::SandboxServer(SandboxOptions options)
     timer.start();
     d->mastodon = std::make_unique<MastodonStore>(d->options, d->clock);
     d->mastodonRoutes = std::make_shared<MastodonRoutes>(*d->mastodon, d->options.rateLimit, d->options.rateWindowMs);
+    d->reddit = std::make_unique<RedditStore>(d->options, d->clock);
+    d->redditRoutes = std::make_shared<RedditRoutes>(*d->reddit, 600, 600000); // 100 QPM per client id
     qCDebug(lcSandbox) << "sandbox community generated in" << timer.elapsed() << "ms";
     d->thread.setObjectName(QStringLiteral("baton-sandbox"));
 }
@@ -53,6 +59,7 @@ bool SandboxServer::start(QString* error) {
     }
     auto* server = new HttpServer(d->faults, d->journal);
     server->addRouteSet(d->mastodonRoutes);
+    server->addRouteSet(d->redditRoutes);
     server->moveToThread(&d->thread);
     d->thread.start();
 
@@ -60,6 +67,7 @@ bool SandboxServer::start(QString* error) {
     QString failure;
     quint16 port = 0;
     MastodonStore* store = d->mastodon.get();
+    RedditStore* reddit = d->reddit.get();
     const SandboxOptions options = d->options;
     QMetaObject::invokeMethod(
         server,
@@ -69,6 +77,7 @@ bool SandboxServer::start(QString* error) {
             if (listening && options.liveIntervalMs > 0) {
                 auto* live = new QTimer(server);
                 QObject::connect(live, &QTimer::timeout, server, [store] { store->addLiveMention(); });
+                QObject::connect(live, &QTimer::timeout, server, [reddit] { reddit->addLiveActivity(); });
                 live->start(options.liveIntervalMs);
             }
         },
@@ -137,7 +146,9 @@ QString SandboxServer::baseUrl() const {
 }
 
 QList<SandboxAccount> SandboxServer::accounts() const {
-    return d->mastodon->accounts(baseUrl() + d->mastodonRoutes->basePath());
+    QList<SandboxAccount> out = d->mastodon->accounts(baseUrl() + d->mastodonRoutes->basePath());
+    out += d->reddit->accounts(baseUrl() + d->redditRoutes->basePath());
+    return out;
 }
 
 const SandboxOptions& SandboxServer::options() const {
@@ -192,6 +203,14 @@ int SandboxServer::statusesCreated() const {
 
 int SandboxServer::mentionCount(int accountIndex) const {
     return d->mastodon->mentionCount(accountIndex);
+}
+
+RedditStore& SandboxServer::reddit() {
+    return *d->reddit;
+}
+
+void SandboxServer::redditSetRateLimit(int limit, qint64 windowMs) {
+    d->redditRoutes->setRateLimit(limit, windowMs);
 }
 
 } // namespace baton::sandbox

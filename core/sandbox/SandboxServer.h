@@ -10,6 +10,8 @@
 
 namespace baton::sandbox {
 
+class RedditStore;
+
 // Ids of something the sandbox just created, as the API shows them.
 struct SandboxMention {
     QString notificationId; // empty when the account muted or blocked the author
@@ -51,6 +53,11 @@ public:
     int statusesCreated() const;
     // Notifications of type mention the account currently has (dismissed ones no longer count).
     int mentionCount(int accountIndex = 0) const;
+
+    // ---- test hooks (Reddit): the community behind /reddit; every member locks, so any thread may call ----
+    RedditStore& reddit();
+    // The request budget per OAuth client id (default 600 per 10 minutes, as on Reddit).
+    void redditSetRateLimit(int limit, qint64 windowMs);
 
 private:
     struct Private;
