@@ -36,7 +36,13 @@ int foldKey(QStringView word, char16_t* out, int cap) {
 }
 
 const LexEntry* Lexicon::find(std::u16string_view key, quint32 h) const {
-    if (m_slots.empty() || key.empty() || !maybeKey(h)) {
+    if (key.empty() || !maybeKey(h)) {
+        return nullptr;
+    }
+    if (!m_frozen.empty()) {
+        return findFrozen(key, h);
+    }
+    if (m_slots.empty()) {
         return nullptr;
     }
     const size_t mask = m_slots.size() - 1;
@@ -54,6 +60,49 @@ const LexEntry* Lexicon::find(std::u16string_view key, quint32 h) const {
     }
 }
 
+const LexEntry* Lexicon::findFrozen(std::u16string_view key, quint32 h) const {
+    const size_t mask = m_frozen.size() - 1;
+    const size_t head = std::min<size_t>(key.size(), kHeadLength);
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        const FrozenSlot& s = m_frozen[i];
+        if (s.length == 0) {
+            return nullptr;
+        }
+        if (s.hash == h && s.length == key.size() &&
+            std::char_traits<char16_t>::compare(s.head, key.data(), head) == 0 &&
+            (key.size() <= kHeadLength ||
+             std::char_traits<char16_t>::compare(m_keys.data() + s.keyOffset + head, key.data() + head,
+                                                 key.size() - head) == 0)) {
+            return &s.entry;
+        }
+    }
+}
+
+void Lexicon::freeze() {
+    size_t size = 1024;
+    while (size < m_entries.size() * 2) { // load factor at most 1/2: probes stay short, and misses rarely get here
+        size *= 2;
+    }
+    m_frozen.assign(size, FrozenSlot{});
+    for (const Stored& e : m_entries) {
+        const std::u16string_view key = keyAt(e);
+        Q_ASSERT(key.size() < 0xffff);
+        const quint32 h = hashOf(key);
+        size_t i = h & (size - 1);
+        while (m_frozen[i].length != 0) {
+            i = (i + 1) & (size - 1);
+        }
+        FrozenSlot& s = m_frozen[i];
+        s.hash = h;
+        s.length = static_cast<quint16>(key.size());
+        std::copy_n(key.data(), std::min<size_t>(key.size(), kHeadLength), s.head);
+        s.keyOffset = e.keyOffset;
+        s.entry = e.entry;
+    }
+    m_slots = {};
+    m_entries = {};
+}
+
 void Lexicon::rehash(size_t slotCount) {
     m_slots.assign(slotCount, Slot{});
     const size_t mask = slotCount - 1;
@@ -69,6 +118,7 @@ void Lexicon::rehash(size_t slotCount) {
 
 LexEntry& Lexicon::upsert(std::u16string_view key) {
     Q_ASSERT(!key.empty());
+    Q_ASSERT(m_frozen.empty()); // a frozen lexicon is read-only
     if (const LexEntry* e = find(key)) {
         return *const_cast<LexEntry*>(e);
     }
@@ -178,6 +228,7 @@ Lexicon buildEnglish() {
     }
     curated::addEnglish(lex);
     curated::addShared(lex);
+    lex.freeze();
     return lex;
 }
 
@@ -196,6 +247,7 @@ Lexicon buildFrench() {
     curated::addFrench(lex);
     curated::addShared(lex);
     lex.addAccentFreeAliases();
+    lex.freeze();
     return lex;
 }
 
