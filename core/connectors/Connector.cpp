@@ -1,5 +1,6 @@
 #include "core/connectors/Connector.h"
 
+#include "core/connectors/feed/FeedConnector.h"
 #include "core/connectors/mastodon/MastodonConnector.h"
 
 #include <array>
@@ -23,6 +24,8 @@ std::unique_ptr<Connector> makeConnector(const model::Account& account, const QS
     switch (account.network) {
     case model::Network::Mastodon:
         return std::make_unique<mastodon::MastodonConnector>(account, token, engine);
+    case model::Network::Feed:
+        return std::make_unique<feed::FeedConnector>(account, token, engine);
     default:
         return nullptr;
     }
