@@ -21,11 +21,12 @@ constexpr bool isWordChar(char16_t c) {
 }
 
 // ASCII classes, for the scan that splits the text into chunks.
-enum : quint8 { kSpaceClass = 1, kWordClass = 2 };
+enum : quint8 { kSpaceClass = 1, kWordClass = 2, kUpperClass = 4, kLowerClass = 8 };
 constexpr auto kAsciiClass = [] {
     std::array<quint8, 128> t{};
     for (char16_t c = 0; c < 128; ++c) {
-        t[c] = (isSpace(c) ? kSpaceClass : 0) | (isWordChar(c) ? kWordClass : 0);
+        t[c] = (isSpace(c) ? kSpaceClass : 0) | (isWordChar(c) ? kWordClass : 0) |
+               (c >= u'A' && c <= u'Z' ? kUpperClass : 0) | (c >= u'a' && c <= u'z' ? kLowerClass : 0);
     }
     return t;
 }();
@@ -111,6 +112,13 @@ public:
             const int start = i;
             bool ascii = true;
             bool plain = true; // ASCII letters and digits only
+            // For ASCII, the same pass folds, hashes (keeping every prefix's hash) and looks for ALL CAPS and
+            // letter runs.
+            char16_t* buf = m_fold.buf;
+            int n = 0;
+            quint32 h = Lexicon::kHashSeed;
+            quint8 cases = 0;
+            bool runs = false;
             while (i < m_n) {
                 const char16_t d = m_p[i];
                 if (d < 0x80) {
@@ -123,6 +131,15 @@ public:
                         m_out.exclamations += d == u'!';
                         m_out.questions += d == u'?';
                     }
+                    cases |= k;
+                    const char16_t f = (k & kUpperClass) ? static_cast<char16_t>(d + 32) : d;
+                    h = Lexicon::hashStep(h, f);
+                    if (n < kMaxWord) {
+                        runs |= n >= 2 && f == buf[n - 1] && f == buf[n - 2];
+                        buf[n] = f;
+                        m_fold.prefixHash[n] = h;
+                    }
+                    ++n;
                 } else if (isSpace(d)) {
                     break;
                 } else {
@@ -130,11 +147,21 @@ public:
                 }
                 ++i;
             }
+            const bool caps = (cases & kUpperClass) && !(cases & kLowerClass);
             if (!ascii) {
                 chunk(start, i);
             } else if (plain) {
-                lookupAscii(start, i, false); // the common case: nothing to strip, split or look up as written
+                // The common case: nothing to strip, split or look up as written.
+                if (n > kMaxWord) {
+                    pushKey(start, n, {}, kEmptyHash, nullptr, caps, false);
+                } else {
+                    found(start, i, buf, n, Lexicon::hashFinish(h), caps, runs, false);
+                }
             } else {
+                m_fold.valid = n <= kMaxWord;
+                m_fold.caps = caps;
+                m_fold.upper = (cases & kUpperClass) != 0;
+                m_fold.runs = runs;
                 word(start, i, true); // no emoji in ASCII
             }
         }
@@ -151,6 +178,7 @@ private:
                 continue;
             }
             if (wordStart < k) {
+                m_fold.valid = false;
                 word(wordStart, k, false);
             }
             push(k, len, std::u16string_view(m_p + k, static_cast<size_t>(len)), false, false);
@@ -161,6 +189,7 @@ private:
             wordStart = k;
         }
         if (wordStart < e) {
+            m_fold.valid = false;
             word(wordStart, e, false);
         }
     }
@@ -172,15 +201,32 @@ private:
         for (int k = s; k < e && !punctuated; ++k) {
             punctuated = !isWordChar(m_p[k]);
         }
+        const bool inFold = ascii && m_fold.valid; // m_fold holds the chunk, folded and hashed
         if (punctuated && m_lex.mayHaveKey(m_p[s], m_p[e - 1])) {
-            if (e - s <= kMaxWord) {
+            if (inFold) {
+                // ASCII folds only capitals: without any, as written and folded are one key.
+                const std::u16string_view key(m_fold.buf, static_cast<size_t>(e - s));
+                const quint32 h = Lexicon::hashFinish(m_fold.prefixHash[e - s - 1]);
+                const std::u16string_view raw(m_p + s, static_cast<size_t>(e - s));
+                const LexEntry* hit = m_fold.upper ? m_lex.find(raw) : m_lex.find(key, h);
+                if (hit) {
+                    pushKey(s, e - s, raw, m_fold.upper ? Lexicon::hashOf(raw) : h, hit, m_fold.caps, false);
+                    return;
+                }
+                if (m_fold.upper) {
+                    if (const LexEntry* byFold = m_lex.find(key, h)) {
+                        pushKey(s, e - s, key, h, byFold, m_fold.caps, false);
+                        return;
+                    }
+                }
+            } else if (e - s <= kMaxWord) {
                 const std::u16string_view raw(m_p + s, static_cast<size_t>(e - s));
                 if (const LexEntry* hit = m_lex.find(raw)) {
                     pushKey(s, e - s, raw, Lexicon::hashOf(raw), hit, isAllCaps(m_p, s, e), false);
                     return;
                 }
             }
-            if (const int n = foldKey(QStringView(m_p + s, e - s), buf, kMaxWord); n > 0) {
+            if (const int n = inFold ? 0 : foldKey(QStringView(m_p + s, e - s), buf, kMaxWord); n > 0) {
                 const std::u16string_view folded(buf, static_cast<size_t>(n));
                 const quint32 h = Lexicon::hashOf(folded);
                 if (const LexEntry* hit = m_lex.find(folded, h)) {
@@ -230,7 +276,11 @@ private:
         if (m_french) {
             a = splitElisions(a, b);
         }
-        if (ascii) {
+        if (inFold && a == s) {
+            // A prefix of the folded chunk: its hash is already known.
+            found(a, b, m_fold.buf, b - a, Lexicon::hashFinish(m_fold.prefixHash[b - a - 1]), m_fold.caps, m_fold.runs,
+                  boundary);
+        } else if (ascii) {
             lookupAscii(a, b, boundary);
         } else {
             lookup(a, b, boundary);
@@ -446,6 +496,17 @@ private:
         }
     }
 
+    // The current ASCII chunk, folded in the scan (valid when it fits kMaxWord).
+    struct Fold {
+        char16_t buf[kMaxWord + 1];   // one spare unit for found()'s "-in" -> "-ing"
+        quint32 prefixHash[kMaxWord]; // [k]: the FNV state after k + 1 units
+        bool valid = false;
+        bool caps = false;
+        bool upper = false;
+        bool runs = false;
+    };
+
+    Fold m_fold;
     const char16_t* m_p;
     int m_n;
     bool m_french;

@@ -4,6 +4,7 @@
 #include "core/sandbox/HttpServer.h"
 #include "core/sandbox/Journal.h"
 #include "core/sandbox/SandboxClock.h"
+#include "core/sandbox/feed/FeedRoutes.h"
 #include "core/sandbox/mastodon/MastodonRoutes.h"
 #include "core/sandbox/mastodon/MastodonStore.h"
 #include "core/sandbox/reddit/RedditRoutes.h"
@@ -27,6 +28,7 @@ struct SandboxServer::Private {
     Journal journal;
     std::unique_ptr<MastodonStore> mastodon;
     std::shared_ptr<MastodonRoutes> mastodonRoutes;
+    std::shared_ptr<FeedRoutes> feedRoutes;
     std::unique_ptr<RedditStore> reddit;
     std::shared_ptr<RedditRoutes> redditRoutes;
 
@@ -42,6 +44,7 @@ SandboxServer::SandboxServer(SandboxOptions options)
     timer.start();
     d->mastodon = std::make_unique<MastodonStore>(d->options, d->clock);
     d->mastodonRoutes = std::make_shared<MastodonRoutes>(*d->mastodon, d->options.rateLimit, d->options.rateWindowMs);
+    d->feedRoutes = std::make_shared<FeedRoutes>(d->options, d->clock);
     d->reddit = std::make_unique<RedditStore>(d->options, d->clock);
     d->redditRoutes = std::make_shared<RedditRoutes>(*d->reddit, 600, 600000); // 100 QPM per client id
     qCDebug(lcSandbox) << "sandbox community generated in" << timer.elapsed() << "ms";
@@ -59,6 +62,7 @@ bool SandboxServer::start(QString* error) {
     }
     auto* server = new HttpServer(d->faults, d->journal);
     server->addRouteSet(d->mastodonRoutes);
+    server->addRouteSet(d->feedRoutes);
     server->addRouteSet(d->redditRoutes);
     server->moveToThread(&d->thread);
     d->thread.start();
@@ -67,6 +71,7 @@ bool SandboxServer::start(QString* error) {
     QString failure;
     quint16 port = 0;
     MastodonStore* store = d->mastodon.get();
+    FeedRoutes* feeds = d->feedRoutes.get();
     RedditStore* reddit = d->reddit.get();
     const SandboxOptions options = d->options;
     QMetaObject::invokeMethod(
@@ -77,6 +82,7 @@ bool SandboxServer::start(QString* error) {
             if (listening && options.liveIntervalMs > 0) {
                 auto* live = new QTimer(server);
                 QObject::connect(live, &QTimer::timeout, server, [store] { store->addLiveMention(); });
+                QObject::connect(live, &QTimer::timeout, server, [feeds] { feeds->addLiveEntry(); });
                 QObject::connect(live, &QTimer::timeout, server, [reddit] { reddit->addLiveActivity(); });
                 live->start(options.liveIntervalMs);
             }
@@ -148,6 +154,7 @@ QString SandboxServer::baseUrl() const {
 QList<SandboxAccount> SandboxServer::accounts() const {
     QList<SandboxAccount> out = d->mastodon->accounts(baseUrl() + d->mastodonRoutes->basePath());
     out += d->reddit->accounts(baseUrl() + d->redditRoutes->basePath());
+    out += d->feedRoutes->accounts(baseUrl() + d->feedRoutes->basePath());
     return out;
 }
 
@@ -211,6 +218,14 @@ RedditStore& SandboxServer::reddit() {
 
 void SandboxServer::redditSetRateLimit(int limit, qint64 windowMs) {
     d->redditRoutes->setRateLimit(limit, windowMs);
+}
+
+QString SandboxServer::feedAddEntry(int feed, const QString& text) {
+    return d->feedRoutes->addEntry(feed, text);
+}
+
+int SandboxServer::feedEntryCount(int feed) const {
+    return d->feedRoutes->entryCount(feed);
 }
 
 } // namespace baton::sandbox

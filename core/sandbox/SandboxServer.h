@@ -59,6 +59,11 @@ public:
     // The request budget per OAuth client id (default 600 per 10 minutes, as on Reddit).
     void redditSetRateLimit(int limit, qint64 windowMs);
 
+    // ---- test hooks (feeds under /feeds: 0 = reviews.rss, 1 = forum.atom) ----
+    // A new entry now (text empty = the community writes it); changes the feed's ETag. Returns its id.
+    QString feedAddEntry(int feed, const QString& text = {});
+    int feedEntryCount(int feed) const;
+
 private:
     struct Private;
     std::unique_ptr<Private> d;
