@@ -35,13 +35,7 @@ int foldKey(QStringView word, char16_t* out, int cap) {
     return n;
 }
 
-const LexEntry* Lexicon::find(std::u16string_view key, quint32 h) const {
-    if (key.empty() || !maybeKey(h)) {
-        return nullptr;
-    }
-    if (!m_frozen.empty()) {
-        return findFrozen(key, h);
-    }
+const LexEntry* Lexicon::findBuilding(std::u16string_view key, quint32 h) const {
     if (m_slots.empty()) {
         return nullptr;
     }

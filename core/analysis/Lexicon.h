@@ -54,7 +54,13 @@ public:
     static QString notice();        // licence notices of the base lexicons, for the About box
 
     const LexEntry* find(std::u16string_view key) const { return find(key, hashOf(key)); }
-    const LexEntry* find(std::u16string_view key, quint32 hash) const; // hash: hashOf(key), computed while folding
+    // hash: hashOf(key), which the tokenizer computes while folding. Most words are misses, answered here.
+    const LexEntry* find(std::u16string_view key, quint32 hash) const {
+        if (key.empty() || !maybeKey(hash)) {
+            return nullptr;
+        }
+        return m_frozen.empty() ? findBuilding(key, hash) : findFrozen(key, hash);
+    }
     int size() const { return m_count; }
 
     // FNV-1a over UTF-16 code units; the tokenizer computes it while it folds a word.
@@ -110,6 +116,7 @@ private:
     };
     static_assert(sizeof(FrozenSlot) == 32);
     const LexEntry* findFrozen(std::u16string_view key, quint32 hash) const;
+    const LexEntry* findBuilding(std::u16string_view key, quint32 hash) const;
     static constexpr int kPairBits = 1 << 16;
     // A Bloom filter over the keys (16 KB, two bits per key) answers most misses, the common case, from L1.
     static constexpr int kBloomBits = 1 << 17;
