@@ -380,9 +380,9 @@ void FeedSyncTest::badResponsesFlagTheAccount_data() {
     QTest::addColumn<QString>("status");  // in nginx's access log
     QTest::addColumn<QString>("error");   // in the account's last error
     QTest::newRow("404") << QStringLiteral("/gone.rss") << QByteArray() << QStringLiteral("404")
-                         << QStringLiteral("HTTP 404");
+                         << QStringLiteral("no feed at this address (HTTP 404)");
     QTest::newRow("501") << QStringLiteral("/broken.rss") << QByteArray() << QStringLiteral("501")
-                         << QStringLiteral("HTTP 501");
+                         << QStringLiteral("the server answered HTTP 501");
     QTest::newRow("garbage") << QStringLiteral("/garbage.rss") << QByteArray("\x89PNG\r\n\x1a\n\0\0garbage", 17)
                              << QStringLiteral("200") << QStringLiteral("malformed feed XML at line 1");
     QTest::newRow("html page") << QStringLiteral("/login.html")
@@ -423,7 +423,8 @@ void FeedSyncTest::badResponsesFlagTheAccount() {
              qPrintable(m_nginx->accessLog().last()));
     const QString message = lastError();
     QVERIFY2(message.contains(error), qPrintable(message));
-    QVERIFY2(message.contains(u"reviews"), qPrintable(message)); // names the account
+    QVERIFY2(message.contains(u"reviews"), qPrintable(message));                         // names the account
+    QVERIFY2(!message.contains(u"</") && !message.contains(u'\n'), qPrintable(message)); // not an error page
     QCOMPARE(items(), qint64(5));
     const store::SyncState after = state();
     QCOMPARE(after.etag, good.etag); // validators untouched: the next good answer is read in full

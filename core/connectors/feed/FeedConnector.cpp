@@ -68,7 +68,14 @@ net::Request FeedConnector::request(const store::SyncState* state) const {
 
 Error FeedConnector::describe(const Error& e) const {
     Error out = e;
-    out.detail = QStringLiteral("%1: GET %2: %3").arg(m_account.name, m_account.baseUrl, e.detail);
+    QString what = e.detail;
+    // A site's error page says nothing a feed reader can use: name the status only.
+    if (e.httpStatus == 404 || e.httpStatus == 410) {
+        what = QStringLiteral("no feed at this address (HTTP %1)").arg(e.httpStatus);
+    } else if (e.httpStatus >= 400 && e.code != ErrorCode::RateLimited) {
+        what = QStringLiteral("the server answered HTTP %1").arg(e.httpStatus);
+    }
+    out.detail = QStringLiteral("%1: GET %2: %3").arg(m_account.name, m_account.baseUrl, what);
     return out;
 }
 
