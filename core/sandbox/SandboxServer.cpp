@@ -6,6 +6,8 @@
 #include "core/sandbox/SandboxClock.h"
 #include "core/sandbox/discourse/DiscourseForum.h"
 #include "core/sandbox/discourse/DiscourseRoutes.h"
+#include "core/sandbox/discourse/DiscourseForum.h"
+#include "core/sandbox/discourse/DiscourseRoutes.h"
 #include "core/sandbox/feed/FeedRoutes.h"
 #include "core/sandbox/mastodon/MastodonRoutes.h"
 #include "core/sandbox/mastodon/MastodonStore.h"
@@ -32,6 +34,8 @@ struct SandboxServer::Private {
     std::shared_ptr<MastodonRoutes> mastodonRoutes;
     std::unique_ptr<DiscourseForum> discourse;
     std::shared_ptr<DiscourseRoutes> discourseRoutes;
+    std::unique_ptr<DiscourseForum> discourse;
+    std::shared_ptr<DiscourseRoutes> discourseRoutes;
     std::shared_ptr<FeedRoutes> feedRoutes;
     std::unique_ptr<RedditStore> reddit;
     std::shared_ptr<RedditRoutes> redditRoutes;
@@ -55,6 +59,10 @@ SandboxServer::SandboxServer(SandboxOptions options)
     d->discourseRoutes = std::make_shared<DiscourseRoutes>(
         *d->discourse, DiscourseLimits{d->options.discourseAdminRateLimit, d->options.discourseUserRateLimit,
                                        d->options.discourseUserDailyLimit, d->options.discourseRateWindowMs});
+    d->discourse = std::make_unique<DiscourseForum>(d->options, d->clock);
+    d->discourseRoutes = std::make_shared<DiscourseRoutes>(
+        *d->discourse, DiscourseLimits{d->options.discourseAdminRateLimit, d->options.discourseUserRateLimit,
+                                       d->options.discourseUserDailyLimit, d->options.discourseRateWindowMs});
     qCDebug(lcSandbox) << "sandbox community generated in" << timer.elapsed() << "ms";
     d->thread.setObjectName(QStringLiteral("baton-sandbox"));
 }
@@ -71,6 +79,7 @@ bool SandboxServer::start(QString* error) {
     auto* server = new HttpServer(d->faults, d->journal);
     server->addRouteSet(d->mastodonRoutes);
     server->addRouteSet(d->discourseRoutes);
+    server->addRouteSet(d->discourseRoutes);
     server->addRouteSet(d->feedRoutes);
     server->addRouteSet(d->redditRoutes);
     server->moveToThread(&d->thread);
@@ -80,6 +89,7 @@ bool SandboxServer::start(QString* error) {
     QString failure;
     quint16 port = 0;
     MastodonStore* store = d->mastodon.get();
+    DiscourseForum* forum = d->discourse.get();
     DiscourseForum* forum = d->discourse.get();
     FeedRoutes* feeds = d->feedRoutes.get();
     RedditStore* reddit = d->reddit.get();
@@ -95,6 +105,9 @@ bool SandboxServer::start(QString* error) {
                 QObject::connect(live, &QTimer::timeout, server, [feeds] { feeds->addLiveEntry(); });
                 QObject::connect(live, &QTimer::timeout, server, [reddit] { reddit->addLiveActivity(); });
                 live->start(options.liveIntervalMs);
+                auto* forumLive = new QTimer(server);
+                QObject::connect(forumLive, &QTimer::timeout, server, [forum] { forum->addLiveActivity(); });
+                forumLive->start(options.liveIntervalMs);
                 auto* forumLive = new QTimer(server);
                 QObject::connect(forumLive, &QTimer::timeout, server, [forum] { forum->addLiveActivity(); });
                 forumLive->start(options.liveIntervalMs);
@@ -166,6 +179,7 @@ QString SandboxServer::baseUrl() const {
 
 QList<SandboxAccount> SandboxServer::accounts() const {
     QList<SandboxAccount> out = d->mastodon->accounts(baseUrl() + d->mastodonRoutes->basePath());
+    out += d->discourse->accounts(baseUrl() + d->discourseRoutes->basePath());
     out += d->discourse->accounts(baseUrl() + d->discourseRoutes->basePath());
     out += d->reddit->accounts(baseUrl() + d->redditRoutes->basePath());
     out += d->feedRoutes->accounts(baseUrl() + d->feedRoutes->basePath());
@@ -240,6 +254,42 @@ QString SandboxServer::feedAddEntry(int feed, const QString& text) {
 
 int SandboxServer::feedEntryCount(int feed) const {
     return d->feedRoutes->entryCount(feed);
+}
+
+int SandboxServer::discourseAddPost(int accountIndex, const QString& raw, bool mention) {
+    return d->discourse->addPost(accountIndex, raw, mention);
+}
+
+bool SandboxServer::discourseEditPost(int postId, const QString& raw) {
+    return d->discourse->editPost(postId, raw);
+}
+
+bool SandboxServer::discourseRevokeKey(int accountIndex) {
+    return d->discourse->revokeKey(accountIndex);
+}
+
+int SandboxServer::discoursePostsCreated() const {
+    return d->discourse->postsCreatedThroughApi();
+}
+
+bool SandboxServer::discoursePostHidden(int postId) const {
+    return d->discourse->postHidden(postId);
+}
+
+bool SandboxServer::discoursePostDeleted(int postId) const {
+    return d->discourse->postDeleted(postId);
+}
+
+bool SandboxServer::discourseTopicClosed(int topicId) const {
+    return d->discourse->topicClosed(topicId);
+}
+
+int SandboxServer::discourseTopicOfPost(int postId) const {
+    return d->discourse->topicOfPost(postId);
+}
+
+int SandboxServer::discourseFlags(int postId) const {
+    return d->discourse->flagsOn(postId);
 }
 
 int SandboxServer::discourseAddPost(int accountIndex, const QString& raw, bool mention) {
