@@ -43,11 +43,19 @@ public:
         , m_v(valences) {}
 
     void run() {
-        m_v.assign(static_cast<size_t>(m_n), 0.0f);
+        m_v.resize(static_cast<size_t>(m_n));
+        int contrastAt = -1;
         for (int i = 0; i < m_n; ++i) {
-            m_v[static_cast<size_t>(i)] = valenceAt(i);
+            const quint32 f = m_t[static_cast<size_t>(i)].flags;
+            if (contrastAt < 0 && (f & Contrast)) {
+                contrastAt = i;
+            }
+            // Most words carry no valence: no call for them. Boosters modify, they do not count on their own.
+            m_v[static_cast<size_t>(i)] = (f & Sentiment) && !(f & Booster) ? valenceAt(i) : 0.0f;
         }
-        contrast();
+        if (contrastAt >= 0) {
+            contrast(contrastAt);
+        }
     }
 
 private:
@@ -184,17 +192,11 @@ private:
     }
 
     // What follows "but" / "mais" weighs 1.5x, what precedes it half.
-    void contrast() {
-        for (int c = 0; c < m_n; ++c) {
-            if (!has(c, Contrast)) {
-                continue;
+    void contrast(int c) {
+        for (int k = 0; k < m_n; ++k) {
+            if (k != c) {
+                m_v[static_cast<size_t>(k)] *= k < c ? 0.5f : 1.5f;
             }
-            for (int k = 0; k < m_n; ++k) {
-                if (k != c) {
-                    m_v[static_cast<size_t>(k)] *= k < c ? 0.5f : 1.5f;
-                }
-            }
-            return;
         }
     }
 
