@@ -569,6 +569,9 @@ void addFrench(Lexicon& lex) {
 
 void addShared(Lexicon& lex) {
     valences(lex, kEmoji, false);
+    for (const Word& w : kEmoji) {
+        lex.addFlags(QStringView(w.word), Emoticon);
+    }
 }
 
 } // namespace baton::analysis::curated

@@ -182,6 +182,13 @@ void Lexicon::setExact(QStringView word, float valence) {
         upsert(std::u16string_view(reinterpret_cast<const char16_t*>(word.utf16()), static_cast<size_t>(word.size())));
     e.valence = valence;
     e.flags |= Sentiment;
+    // ":-)", "<3", "^_^", ":(": drawn with face strokes, or with no letter at all.
+    const bool strokes =
+        std::any_of(word.begin(), word.end(), [](QChar c) { return QStringView(u":;=<>()[]{}^|\\/*").contains(c); });
+    const bool letters = std::any_of(word.begin(), word.end(), [](QChar c) { return c.isLetterOrNumber(); });
+    if ((strokes || !letters) && !word.contains(u' ')) {
+        e.flags |= Emoticon;
+    }
 }
 
 void Lexicon::setBooster(QStringView word, float booster) {

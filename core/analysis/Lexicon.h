@@ -32,7 +32,8 @@ enum LexFlag : quint32 {
     WordOf = 1u << 17,
     ScoringPhrase = 1u << 18, // a phrase that replaces the valence of its last word ("the shit", "pas mal")
     ModalNegator = 1u << 19,  // "can't", "cannot": with "enough" later, praise ("can't recommend it enough")
-    WordEnough = 1u << 20
+    WordEnough = 1u << 20,
+    Emoticon = 1u << 21 // an emoticon or emoji: the writer's own feeling, which a negation before it does not flip
 };
 
 struct LexEntry {

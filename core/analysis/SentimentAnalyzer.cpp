@@ -92,6 +92,10 @@ private:
             return 0.0f;
         }
         const float base = t.entry->valence;
+        if (f & Emoticon) {
+            // "no :(", "not today :)": a face says how the writer feels; nothing before it negates or scales it.
+            return t.elongated ? base + (base > 0 ? kElongation : -kElongation) : base;
+        }
         float v = base;
         if ((f & WordNo) && i + 1 < m_n && isSentimentWord(m_t[static_cast<size_t>(i + 1)])) {
             v = 0.0f; // "no" negates the next word instead of counting itself

@@ -89,6 +89,9 @@ void SentimentTest::labels_data() {
     QTest::newRow("en can't ... enough praises") << en << QStringLiteral("I can't recommend it enough") << pos;
     QTest::newRow("en not ... enough still negates") << en << QStringLiteral("it is not good enough") << neg;
     QTest::newRow("en can't without enough negates") << en << QStringLiteral("I can't recommend it") << neg;
+    QTest::newRow("en negation does not flip an emoticon") << en << QStringLiteral("still no cheque :(") << neg;
+    QTest::newRow("en negation does not flip a smiley") << en << QStringLiteral("not today :)") << pos;
+    QTest::newRow("en negation does not flip an emoji") << en << QStringLiteral("never \U0001F621") << neg;
     QTest::newRow("en drawn-out emoticon") << en << QStringLiteral("missed the bus =(((") << neg;
     QTest::newRow("en dropped g") << en << QStringLiteral("lovin it") << pos;
     QTest::newRow("en dropped g at sentence start") << en << QStringLiteral("Lovin it") << pos;
