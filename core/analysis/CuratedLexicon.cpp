@@ -198,13 +198,13 @@ const Word kEnglishReviewWords[] = {
 
 // Social-media words the base lexicon lacks; never replaces a base entry.
 const Word kEnglishSlang[] = {
-    {u"thx", 1.5f},       {u"ty", 1.5f},        {u"tysm", 2.2f},      {u"tyvm", 2.2f},   {u"smh", -1.3f},
-    {u"fml", -2.2f},      {u"ffs", -1.8f},      {u"meh", -0.8f},      {u"ftw", 2.0f},    {u"kudos", 2.0f},
-    {u"yay", 2.0f},       {u"woohoo", 2.2f},    {u"ugh", -1.8f},      {u"scam", -2.5f},  {u"refund", -0.8f},
-    {u"broken", -1.5f},   {u"unusable", -2.5f}, {u"buggy", -1.8f},    {u"laggy", -1.5f}, {u"crashes", -1.8f},
-    {u"ouch", -1.6f},     {u"aww", 1.6f},       {u"dang", -1.0f},     {u"yikes", -1.2f}, {u"argh", -1.5f},
-    {u"grr", -1.5f},      {u"yuck", -2.0f},     {u"ew", -1.5f},       {u"eww", -1.8f},   {u"huzzah", 2.0f},
-    {u"hangover", -1.4f}, {u"hungover", -1.4f}, {u"headache", -1.6f},
+    {u"thx", 1.5f},       {u"ty", 1.5f},        {u"tysm", 2.2f},   {u"tyvm", 2.2f},   {u"smh", -1.3f},
+    {u"fml", -2.2f},      {u"ffs", -1.8f},      {u"meh", -0.8f},   {u"ftw", 2.0f},    {u"kudos", 2.0f},
+    {u"yay", 2.0f},       {u"woohoo", 2.2f},    {u"ugh", -1.8f},   {u"scam", -2.5f},  {u"refund", -0.8f},
+    {u"broken", -1.5f},   {u"unusable", -2.5f}, {u"buggy", -1.8f}, {u"laggy", -1.5f}, {u"crashes", -1.8f},
+    {u"ouch", -1.6f},     {u"dang", -1.0f},     {u"yikes", -1.2f}, {u"argh", -1.5f},  {u"grr", -1.5f},
+    {u"yuck", -2.0f},     {u"ew", -1.5f},       {u"eww", -1.8f},   {u"huzzah", 2.0f}, {u"hangover", -1.4f},
+    {u"hungover", -1.4f}, {u"headache", -1.6f},
 };
 
 // ---- French ----
