@@ -24,6 +24,7 @@ QString cliUsage() {
         "\n"
         "Without a command, opens the window. Commands:\n"
         "  account add NETWORK --name N --base-url URL --token-env VAR [--secret-store keychain|file]\n"
+        "              (feed: the feed's URL; --token-env is optional, \"user:password\" for HTTP Basic)\n"
         "  account list [--json]\n"
         "  account remove NAME\n"
         "  sync [--account NAME] [--once] [--interval SECONDS]\n"
@@ -180,13 +181,14 @@ int Cli::accountAdd(const QStringList& args) {
                         .arg(p.value(QStringLiteral("base-url"))),
                     Usage);
     }
-    if (tokenVar.isEmpty()) {
+    const bool tokenOptional = *network == model::Network::Feed; // public feeds need no credentials
+    if (tokenVar.isEmpty() && !tokenOptional) {
         return fail(
             QStringLiteral("--token-env VAR is required: the name of an environment variable holding the token"),
             Usage);
     }
-    const QString token = qEnvironmentVariable(tokenVar.toLocal8Bit().constData());
-    if (token.isEmpty()) {
+    const QString token = tokenVar.isEmpty() ? QString() : qEnvironmentVariable(tokenVar.toLocal8Bit().constData());
+    if (token.isEmpty() && !tokenVar.isEmpty()) {
         return fail(QStringLiteral("the environment variable %1 is empty or unset").arg(tokenVar), Usage);
     }
     if (secretKind != QLatin1String("keychain") && secretKind != QLatin1String("file")) {

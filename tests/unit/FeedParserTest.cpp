@@ -56,7 +56,7 @@ private slots:
                               << QStringLiteral("https://forum.example/") << QStringLiteral("fr") << 3 << 1;
         QTest::newRow("rdf") << QStringLiteral("rdf.xml") << QStringLiteral("RSS 1.0")
                              << QStringLiteral("Old Forum (RDF)") << QStringLiteral("https://old.example/")
-                             << QStringLiteral("de") << 2 << 0;
+                             << QStringLiteral("de") << 3 << 0;
         QTest::newRow("empty channel") << QStringLiteral("empty_channel.xml") << QStringLiteral("RSS 2.0")
                                        << QStringLiteral("Nothing yet") << QStringLiteral("https://empty.example/")
                                        << QString() << 0 << 0;
@@ -152,8 +152,13 @@ private slots:
             << QStringLiteral("https://old.example/p/1") << QStringLiteral("Jürgen") << QStringLiteral("Jürgen")
             << qint64(1795851000000) << qint64(0) << QString() << QStringLiteral("de")
             << QStringLiteral("Erster Beitrag\n\nGrüße aus Berlin");
+        QTest::newRow("rdf title cut from the text is not repeated")
+            << QStringLiteral("rdf.xml") << 1 << QStringLiteral("https://old.example/p/3")
+            << QStringLiteral("https://old.example/p/3") << QStringLiteral("Old Forum (RDF)")
+            << QStringLiteral("Old Forum (RDF)") << qint64(1795953600000) << qint64(0) << QString()
+            << QStringLiteral("de") << QStringLiteral("Kurze Frage zur neuen Version: wo ist der Export?");
         QTest::newRow("rdf content:encoded, date-only dc:date")
-            << QStringLiteral("rdf.xml") << 1 << QStringLiteral("https://old.example/p/2")
+            << QStringLiteral("rdf.xml") << 2 << QStringLiteral("https://old.example/p/2")
             << QStringLiteral("https://old.example/p/2") << QStringLiteral("Old Forum (RDF)")
             << QStringLiteral("Old Forum (RDF)") << qint64(1795910400000) << qint64(0) << QString()
             << QStringLiteral("de") << QStringLiteral("Zweiter Beitrag\n\nMit HTML");

@@ -86,6 +86,27 @@ model::Identity rssAuthor(const QString& raw) {
     return who;
 }
 
+// True when the title is the body, or its first words cut with an ellipsis ("Hello there…").
+bool titleRepeatsBody(const QString& title, const QString& bodyText) {
+    const QString body = bodyText.simplified();
+    if (title.isEmpty() || body.isEmpty()) {
+        return false;
+    }
+    if (title == body) {
+        return true;
+    }
+    QString stem = title;
+    if (stem.endsWith(QStringLiteral("…"))) {
+        stem.chop(1);
+    } else if (stem.endsWith(QStringLiteral("..."))) {
+        stem.chop(3);
+    } else {
+        return false;
+    }
+    stem = stem.trimmed();
+    return stem.size() >= 8 && body.startsWith(stem);
+}
+
 // One entry as read, before it becomes an item.
 struct Entry {
     QString id;
@@ -452,8 +473,8 @@ private:
             it.updatedAt = updated && *updated > it.createdAt ? *updated : 0;
             const SanitizedHtml body = sanitizeHtml(e.bodyHtml);
             QString title = e.title;
-            if (title == body.text.simplified()) {
-                title.clear(); // feeds without titles often repeat the start of the text
+            if (titleRepeatsBody(title, body.text)) {
+                title.clear(); // untitled posts get their first words as title: keep the text once
             }
             it.text = title.isEmpty() ? body.text
                                       : (body.text.isEmpty() ? title : title + QStringLiteral("\n\n") + body.text);

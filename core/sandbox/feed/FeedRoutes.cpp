@@ -68,7 +68,6 @@ FeedRoutes::Entry FeedRoutes::makeEntry(Site& site, qint64 atMs, const QString& 
     ++m_serial;
     e.publishedMs = atMs;
     e.authorName = who.displayName.isEmpty() ? who.username : who.displayName;
-    e.authorEmail = who.username + QStringLiteral("@mail.example");
     const Tone tone = PhraseBook::randomTone(m_rng, false);
     e.text = text.isEmpty() ? PhraseBook::message(tone, who.language, kTopic, m_rng) : text;
     if (site.atom) {
@@ -76,7 +75,7 @@ FeedRoutes::Entry FeedRoutes::makeEntry(Site& site, qint64 atMs, const QString& 
         if (!site.entries.isEmpty() && m_rng.chance(0.4)) {
             const Entry& parent = site.entries.at(qsizetype(m_rng.below(quint32(site.entries.size()))));
             e.parentId = parent.id;
-            e.title = QStringLiteral("Re: ") + parent.title;
+            e.title = parent.title.startsWith(u"Re: ") ? parent.title : QStringLiteral("Re: ") + parent.title;
         } else {
             e.title = firstWords(e.text, 7);
         }
@@ -198,6 +197,8 @@ QByteArray FeedRoutes::render(const Site& site, const QString& selfUrl) const {
         }
         w.writeEndElement();
     } else {
+        const QString dcNs = QStringLiteral("http://purl.org/dc/elements/1.1/");
+        w.writeNamespace(dcNs, QStringLiteral("dc"));
         w.writeStartElement(QStringLiteral("rss"));
         w.writeAttribute(QStringLiteral("version"), QStringLiteral("2.0"));
         w.writeStartElement(QStringLiteral("channel"));
@@ -218,7 +219,7 @@ QByteArray FeedRoutes::render(const Site& site, const QString& selfUrl) const {
             w.writeCharacters(e.id);
             w.writeEndElement();
             w.writeTextElement(QStringLiteral("pubDate"), QString::fromLatin1(SandboxClock::httpDate(e.publishedMs)));
-            w.writeTextElement(QStringLiteral("author"), e.authorEmail + QStringLiteral(" (") + e.authorName + u')');
+            w.writeTextElement(dcNs, QStringLiteral("creator"), e.authorName); // review sites show names
             w.writeTextElement(QStringLiteral("description"),
                                toHtml(e.text) + QStringLiteral("<p>Rating: %1/5</p>").arg(e.rating));
             w.writeEndElement();

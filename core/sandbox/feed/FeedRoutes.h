@@ -42,7 +42,6 @@ private:
         QString id;
         QString title;
         QString authorName;
-        QString authorEmail;
         QString text;
         QString parentId; // forum replies (Atom thr:in-reply-to)
         int rating = 0;   // reviews: 1..5
