@@ -2,19 +2,32 @@
 
 #include "core/connectors/feed/FeedConnector.h"
 #include "core/connectors/mastodon/MastodonConnector.h"
+#include "core/connectors/youtube/YouTubeConnector.h"
 
 #include <array>
 
 namespace baton::connectors {
 namespace {
 
-constexpr std::array<std::pair<ModerationAction, const char*>, 6> kActions{{
+constexpr std::array<std::pair<ModerationAction, const char*>, 18> kActions{{
     {ModerationAction::Dismiss, "dismiss"},
     {ModerationAction::MuteAuthor, "mute"},
     {ModerationAction::BlockAuthor, "block"},
     {ModerationAction::Report, "report"},
     {ModerationAction::MuteThread, "mute-thread"},
     {ModerationAction::DeleteOwn, "delete"},
+    {ModerationAction::Approve, "approve"},
+    {ModerationAction::Remove, "remove"},
+    {ModerationAction::RemoveAsSpam, "remove-spam"},
+    {ModerationAction::Lock, "lock"},
+    {ModerationAction::IgnoreReports, "ignore-reports"},
+    {ModerationAction::Hide, "hide"},
+    {ModerationAction::CloseTopic, "close-topic"},
+    {ModerationAction::HoldForReview, "hold"},
+    {ModerationAction::Reject, "reject"},
+    {ModerationAction::BanAuthor, "ban"},
+    {ModerationAction::MoveToFolder, "move"},
+    {ModerationAction::MarkSpam, "spam"},
 }};
 
 } // namespace
@@ -26,6 +39,8 @@ std::unique_ptr<Connector> makeConnector(const model::Account& account, const QS
         return std::make_unique<mastodon::MastodonConnector>(account, token, engine);
     case model::Network::Feed:
         return std::make_unique<feed::FeedConnector>(account, token, engine);
+    case model::Network::YouTube:
+        return std::make_unique<youtube::YouTubeConnector>(account, token, engine);
     default:
         return nullptr;
     }

@@ -34,7 +34,28 @@ struct Page {
     QString endpoint;             // for messages
 };
 
-enum class ModerationAction { Dismiss, MuteAuthor, BlockAuthor, Report, MuteThread, DeleteOwn };
+// Every moderation step any network offers; a connector lists the ones its network allows for an item.
+// The comment passed to moderate() is the report reason (Report) or the target folder (MoveToFolder).
+enum class ModerationAction {
+    Dismiss,       // drop the notification (Mastodon)
+    MuteAuthor,    // mute the author (Mastodon, Bluesky)
+    BlockAuthor,   // block the author (Mastodon, Bluesky)
+    Report,        // report to the network's moderators (Mastodon, Bluesky)
+    MuteThread,    // mute the conversation (Mastodon)
+    DeleteOwn,     // delete our own reply (every network that has replies)
+    Approve,       // approve / publish (Reddit approve, YouTube published)
+    Remove,        // remove someone else's item (Reddit remove with spam=false, Discourse delete post)
+    RemoveAsSpam,  // remove and train the spam filter (Reddit remove with spam=true)
+    Lock,          // no more replies (Reddit lock)
+    IgnoreReports, // stop reports on the item (Reddit ignore_reports)
+    Hide,          // hide behind a flag (Discourse)
+    CloseTopic,    // close the whole topic (Discourse)
+    HoldForReview, // back to the review queue (YouTube heldForReview)
+    Reject,        // reject (YouTube rejected)
+    BanAuthor,     // ban the author from the channel (YouTube rejected + banAuthor)
+    MoveToFolder,  // move the message to a folder (email)
+    MarkSpam,      // move to the spam folder (email)
+};
 
 template <typename T>
 using Callback = std::function<void(Expected<T, Error>)>;

@@ -161,6 +161,11 @@ CurlTransfer::CurlTransfer(const Request& request, const QString& logUrl, void* 
     curl_easy_setopt(e, CURLOPT_WRITEDATA, this);
     curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &CurlTransfer::onHeader);
     curl_easy_setopt(e, CURLOPT_HEADERDATA, this);
+    if (!request.retrySafe) {
+        // libcurl quietly sends a request again when the reused connection it went out on dies before any answer;
+        // a request that must not be repeated gets a connection of its own.
+        curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
+    }
 
     if (m_method == "HEAD") {
         curl_easy_setopt(e, CURLOPT_NOBODY, 1L);

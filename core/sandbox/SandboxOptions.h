@@ -19,6 +19,10 @@ struct SandboxOptions {
     int liveIntervalMs = 0; // 0 = no new mentions on a timer
     int rateLimit = 300;
     int rateWindowMs = 300000;
+    // YouTube (/youtube): channels (demo accounts), their comments (threads and replies), daily quota units.
+    int youtubeChannels = 1;
+    int youtubeCommentsPerChannel = 400;
+    int youtubeQuota = 10000;
     // Discourse (/discourse): demo accounts (an admin key and a user API key), seeded topics, per-key limits.
     int discourseAccounts = 2;
     int discourseTopics = 160;

@@ -13,6 +13,8 @@
 #include "core/sandbox/mastodon/MastodonStore.h"
 #include "core/sandbox/reddit/RedditRoutes.h"
 #include "core/sandbox/reddit/RedditStore.h"
+#include "core/sandbox/youtube/YouTubeRoutes.h"
+#include "core/sandbox/youtube/YouTubeStore.h"
 
 #include <QElapsedTimer>
 #include <QMutex>
@@ -39,6 +41,8 @@ struct SandboxServer::Private {
     std::shared_ptr<FeedRoutes> feedRoutes;
     std::unique_ptr<RedditStore> reddit;
     std::shared_ptr<RedditRoutes> redditRoutes;
+    std::unique_ptr<YouTubeStore> youtube;
+    std::shared_ptr<YouTubeRoutes> youtubeRoutes;
 
     mutable QMutex mutex; // guards the lifecycle members below
     QThread thread;
@@ -55,6 +59,8 @@ SandboxServer::SandboxServer(SandboxOptions options)
     d->feedRoutes = std::make_shared<FeedRoutes>(d->options, d->clock);
     d->reddit = std::make_unique<RedditStore>(d->options, d->clock);
     d->redditRoutes = std::make_shared<RedditRoutes>(*d->reddit, 600, 600000); // 100 QPM per client id
+    d->youtube = std::make_unique<YouTubeStore>(d->options, d->clock);
+    d->youtubeRoutes = std::make_shared<YouTubeRoutes>(*d->youtube);
     d->discourse = std::make_unique<DiscourseForum>(d->options, d->clock);
     d->discourseRoutes = std::make_shared<DiscourseRoutes>(
         *d->discourse, DiscourseLimits{d->options.discourseAdminRateLimit, d->options.discourseUserRateLimit,
@@ -82,6 +88,7 @@ bool SandboxServer::start(QString* error) {
     server->addRouteSet(d->discourseRoutes);
     server->addRouteSet(d->feedRoutes);
     server->addRouteSet(d->redditRoutes);
+    server->addRouteSet(d->youtubeRoutes);
     server->moveToThread(&d->thread);
     d->thread.start();
 
@@ -93,6 +100,7 @@ bool SandboxServer::start(QString* error) {
     DiscourseForum* forum = d->discourse.get();
     FeedRoutes* feeds = d->feedRoutes.get();
     RedditStore* reddit = d->reddit.get();
+    YouTubeStore* youtube = d->youtube.get();
     const SandboxOptions options = d->options;
     QMetaObject::invokeMethod(
         server,
@@ -104,6 +112,7 @@ bool SandboxServer::start(QString* error) {
                 QObject::connect(live, &QTimer::timeout, server, [store] { store->addLiveMention(); });
                 QObject::connect(live, &QTimer::timeout, server, [feeds] { feeds->addLiveEntry(); });
                 QObject::connect(live, &QTimer::timeout, server, [reddit] { reddit->addLiveActivity(); });
+                QObject::connect(live, &QTimer::timeout, server, [youtube] { youtube->addLiveComment(); });
                 live->start(options.liveIntervalMs);
                 auto* forumLive = new QTimer(server);
                 QObject::connect(forumLive, &QTimer::timeout, server, [forum] { forum->addLiveActivity(); });
@@ -183,6 +192,7 @@ QList<SandboxAccount> SandboxServer::accounts() const {
     out += d->discourse->accounts(baseUrl() + d->discourseRoutes->basePath());
     out += d->reddit->accounts(baseUrl() + d->redditRoutes->basePath());
     out += d->feedRoutes->accounts(baseUrl() + d->feedRoutes->basePath());
+    out += d->youtube->accounts(baseUrl() + d->youtubeRoutes->basePath());
     return out;
 }
 
@@ -238,6 +248,10 @@ int SandboxServer::statusesCreated() const {
 
 int SandboxServer::mentionCount(int accountIndex) const {
     return d->mastodon->mentionCount(accountIndex);
+}
+
+YouTubeStore& SandboxServer::youtube() {
+    return *d->youtube;
 }
 
 RedditStore& SandboxServer::reddit() {

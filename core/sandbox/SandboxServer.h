@@ -11,6 +11,7 @@
 namespace baton::sandbox {
 
 class RedditStore;
+class YouTubeStore;
 
 // Ids of something the sandbox just created, as the API shows them.
 struct SandboxMention {
@@ -53,6 +54,9 @@ public:
     int statusesCreated() const;
     // Notifications of type mention the account currently has (dismissed ones no longer count).
     int mentionCount(int accountIndex = 0) const;
+
+    // ---- test hooks (YouTube): the channels behind /youtube; every member locks, so any thread may call ----
+    YouTubeStore& youtube();
 
     // ---- test hooks (Reddit): the community behind /reddit; every member locks, so any thread may call ----
     RedditStore& reddit();
