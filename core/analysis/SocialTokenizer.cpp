@@ -234,19 +234,12 @@ private:
                     return;
                 }
             }
-            // An emoticon drawn out with its last stroke, ":(((" or ":-)))", is the emoticon, emphasised.
-            int last = e - 1;
-            while (last > s && m_p[last - 1] == m_p[e - 1]) {
-                --last;
+            if (e - s <= kMaxWord && drawnOut(m_p + s, e - s, s, e)) {
+                return;
             }
-            if (last < e - 1 && last > s && e - s <= kMaxWord) {
-                const std::u16string_view shorter(m_p + s, static_cast<size_t>(last + 1 - s));
-                if (const LexEntry* hit = m_lex.find(shorter)) {
-                    pushKey(s, e - s, shorter, Lexicon::hashOf(shorter), hit, false, false);
-                    m_out.tokens.back().elongated = true;
-                    return;
-                }
-            }
+        }
+        if (punctuated && e - s <= kMaxWord && m_p[s] == u'&' && escapedEmoticon(s, e)) {
+            return;
         }
         int a = s;
         int b = e;
@@ -286,6 +279,55 @@ private:
             lookup(a, b, boundary);
         }
         m_out.tokens.back().sentenceEnd = sentence;
+    }
+
+    // An emoticon drawn out with its last stroke, ":(((" or ":-)))" (p, n: the chunk [s, e) as written or
+    // unescaped), is the emoticon, emphasised.
+    bool drawnOut(const char16_t* p, int n, int s, int e) {
+        int last = n - 1;
+        while (last > 0 && p[last - 1] == p[n - 1]) {
+            --last;
+        }
+        if (last == n - 1 || last == 0) {
+            return false;
+        }
+        const std::u16string_view shorter(p, static_cast<size_t>(last + 1));
+        const LexEntry* hit = m_lex.find(shorter);
+        if (hit) {
+            pushKey(s, e - s, shorter, Lexicon::hashOf(shorter), hit, false, false);
+            m_out.tokens.back().elongated = true;
+        }
+        return hit != nullptr;
+    }
+
+    // Feeds and copied posts often keep HTML escapes: "&lt;3" is "<3", "&gt;:(" is ">:(".
+    bool escapedEmoticon(int s, int e) {
+        char16_t buf[kMaxWord];
+        int n = 0;
+        bool changed = false;
+        for (int k = s; k < e;) {
+            const std::u16string_view rest(m_p + k, static_cast<size_t>(e - k));
+            if (rest.starts_with(u"&lt;") || rest.starts_with(u"&gt;")) {
+                buf[n++] = rest[1] == u'l' ? u'<' : u'>';
+                k += 4;
+                changed = true;
+            } else if (rest.starts_with(u"&amp;")) {
+                buf[n++] = u'&';
+                k += 5;
+                changed = true;
+            } else {
+                buf[n++] = m_p[k++];
+            }
+        }
+        if (!changed) {
+            return false;
+        }
+        const std::u16string_view key(buf, static_cast<size_t>(n));
+        if (const LexEntry* hit = m_lex.find(key)) {
+            pushKey(s, e - s, key, Lexicon::hashOf(key), hit, false, false);
+            return true;
+        }
+        return drawnOut(buf, n, s, e);
     }
 
     // "n'aime" -> "n" "aime"; "qu'il" -> "qu" "il"; "aujourd'hui" and "chef-d'œuvre" stay whole.

@@ -92,6 +92,9 @@ void SentimentTest::labels_data() {
     QTest::newRow("en negation does not flip an emoticon") << en << QStringLiteral("still no cheque :(") << neg;
     QTest::newRow("en negation does not flip a smiley") << en << QStringLiteral("not today :)") << pos;
     QTest::newRow("en negation does not flip an emoji") << en << QStringLiteral("never \U0001F621") << neg;
+    QTest::newRow("en HTML-escaped heart") << en << QStringLiteral("see you soon &lt;3") << pos;
+    QTest::newRow("en HTML-escaped heart drawn out") << en << QStringLiteral("see you soon &lt;3333") << pos;
+    QTest::newRow("en HTML-escaped angry face") << en << QStringLiteral("monday again &gt;:(") << neg;
     QTest::newRow("en drawn-out emoticon") << en << QStringLiteral("missed the bus =(((") << neg;
     QTest::newRow("en dropped g") << en << QStringLiteral("lovin it") << pos;
     QTest::newRow("en dropped g at sentence start") << en << QStringLiteral("Lovin it") << pos;
