@@ -299,6 +299,34 @@ private slots:
         }
     }
 
+    void encodings_data() {
+        QTest::addColumn<QByteArray>("xml");
+        const QByteArray rss = "<rss version=\"2.0\"><channel><title>Caf\xe9</title><item><guid>1</guid>"
+                               "<title>Cr\xe8"
+                               "me br\xfb"
+                               "l\xe9"
+                               "e</title></item></channel></rss>";
+        QTest::newRow("iso-8859-1 declared") << QByteArray("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>") + rss;
+        const QString utf8 = QStringLiteral("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Café</title>"
+                                            "<item><guid>1</guid><title>Crème brûlée</title></item></channel></rss>");
+        QTest::newRow("utf-8 with BOM") << QByteArray("\xef\xbb\xbf") + utf8.toUtf8();
+        QByteArray utf16;
+        utf16.append("\xff\xfe");
+        for (QChar c : QString(utf8).replace(QStringLiteral("<?xml version=\"1.0\"?>"),
+                                             QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-16\"?>"))) {
+            utf16.append(char(c.unicode() & 0xff)).append(char(c.unicode() >> 8));
+        }
+        QTest::newRow("utf-16le with BOM") << utf16;
+    }
+    void encodings() {
+        QFETCH(QByteArray, xml);
+        const auto feed = parseFeed(xml, ctx(kRssUrl));
+        QVERIFY2(feed.hasValue(), qPrintable(feed ? QString() : feed.error().toString()));
+        QCOMPARE(feed->title, QStringLiteral("Café"));
+        QCOMPARE(feed->items.size(), 1);
+        QCOMPARE(feed->items[0].text, QStringLiteral("Crème brûlée"));
+    }
+
     void seenCursorRoundTrip() {
         QHash<QString, QString> seen{{QStringLiteral("tag:a,2026:1"), QStringLiteral("abc")},
                                      {QStringLiteral("https://x.example/?q=\"é\""), QStringLiteral("def")}};
