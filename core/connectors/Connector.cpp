@@ -1,6 +1,7 @@
 #include "core/connectors/Connector.h"
 
 #include "core/connectors/feed/FeedConnector.h"
+#include "core/connectors/email/EmailConnector.h"
 #include "core/connectors/mastodon/MastodonConnector.h"
 #include "core/connectors/youtube/YouTubeConnector.h"
 
@@ -37,6 +38,8 @@ std::unique_ptr<Connector> makeConnector(const model::Account& account, const QS
     switch (account.network) {
     case model::Network::Mastodon:
         return std::make_unique<mastodon::MastodonConnector>(account, token, engine);
+    case model::Network::Email:
+        return std::make_unique<email::EmailConnector>(account, token, engine);
     case model::Network::Feed:
         return std::make_unique<feed::FeedConnector>(account, token, engine);
     case model::Network::YouTube:

@@ -55,6 +55,11 @@ bool hasHeader(const HeaderList& headers, QByteArrayView name) {
 
 } // namespace
 
+bool isMailScheme(const QString& scheme) {
+    return scheme == QLatin1String("imap") || scheme == QLatin1String("imaps") || scheme == QLatin1String("smtp") ||
+           scheme == QLatin1String("smtps");
+}
+
 bool isLoopbackHost(const QString& host) {
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 || host == QLatin1String("::1")) {
         return true;
@@ -83,6 +88,21 @@ std::optional<Error> validateRequest(const Request& r) {
         if (!isLoopbackHost(r.url.host())) {
             return invalid(QStringLiteral("plain http is allowed only to loopback hosts: ") + redactedUrl(r.url));
         }
+    } else if (isMailScheme(scheme)) {
+        if ((scheme == QLatin1String("imap") || scheme == QLatin1String("smtp")) && !isLoopbackHost(r.url.host())) {
+            return invalid(QStringLiteral("plain %1 is allowed only to loopback hosts (use %1s): ").arg(scheme) +
+                           redactedUrl(r.url));
+        }
+        // Protocol lines must not be injectable: no line breaks in commands, addresses or credentials.
+        QList<QByteArray> fields{r.mailCommand, r.mailFrom, r.username.toUtf8(), r.password.toUtf8(),
+                                 r.oauthBearer.toUtf8()};
+        fields += r.mailRecipients;
+        for (const QByteArray& f : std::as_const(fields)) {
+            if (!isSafeHeaderValue(f)) {
+                return invalid(QStringLiteral("line break in a mail command, address or credential"));
+            }
+        }
+        return std::nullopt;
     } else if (scheme != QLatin1String("https")) {
         return invalid(QStringLiteral("unsupported URL scheme: ") + redactedUrl(r.url));
     }
@@ -131,6 +151,10 @@ CurlTransfer::CurlTransfer(const Request& request, const QString& logUrl, void* 
     curl_easy_setopt(e, CURLOPT_URL, m_url.constData());
     curl_easy_setopt(e, CURLOPT_ERRORBUFFER, m_errorBuffer);
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+    if (isMailScheme(request.url.scheme())) {
+        configureMail(request);
+        return;
+    }
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "https");
     curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
@@ -195,11 +219,74 @@ CurlTransfer::CurlTransfer(const Request& request, const QString& logUrl, void* 
     }
 }
 
+void CurlTransfer::configureMail(const Request& request) {
+    CURL* e = m_easy;
+    m_mail = true;
+    m_imap = request.url.scheme().startsWith(QLatin1String("imap"));
+    curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "imap,imaps,smtp,smtps");
+    curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+    curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
+    if (request.timeoutMs > 0) {
+        curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, long(request.timeoutMs));
+    }
+    if (request.connectTimeoutMs > 0) {
+        curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, long(request.connectTimeoutMs));
+    }
+    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &CurlTransfer::onWrite);
+    curl_easy_setopt(e, CURLOPT_WRITEDATA, this);
+    m_username = request.username.toUtf8();
+    m_password = request.password.toUtf8();
+    m_bearer = request.oauthBearer.toUtf8();
+    if (!m_username.isEmpty()) {
+        curl_easy_setopt(e, CURLOPT_USERNAME, m_username.constData());
+    }
+    if (!m_bearer.isEmpty()) {
+        curl_easy_setopt(e, CURLOPT_XOAUTH2_BEARER, m_bearer.constData());
+    } else if (!m_password.isEmpty()) {
+        curl_easy_setopt(e, CURLOPT_PASSWORD, m_password.constData());
+    }
+    if (!request.mailCommand.isEmpty()) {
+        m_method = request.mailCommand.left(request.mailCommand.indexOf(' ')); // for error messages only
+        m_customCommand = request.mailCommand;
+        curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, m_customCommand.constData());
+    } else {
+        m_method = request.upload ? (m_imap ? "APPEND" : "SEND") : "FETCH";
+    }
+    if (!request.mailFrom.isEmpty()) {
+        m_mailFrom = request.mailFrom;
+        curl_easy_setopt(e, CURLOPT_MAIL_FROM, m_mailFrom.constData());
+    }
+    for (const QByteArray& rcpt : request.mailRecipients) {
+        m_mailRcpt = curl_slist_append(m_mailRcpt, rcpt.constData());
+    }
+    if (m_mailRcpt) {
+        curl_easy_setopt(e, CURLOPT_MAIL_RCPT, m_mailRcpt);
+    }
+    if (request.upload) {
+        curl_easy_setopt(e, CURLOPT_UPLOAD, 1L);
+        curl_easy_setopt(e, CURLOPT_READFUNCTION, &CurlTransfer::onRead);
+        curl_easy_setopt(e, CURLOPT_READDATA, this);
+        curl_easy_setopt(e, CURLOPT_INFILESIZE_LARGE, curl_off_t(m_requestBody.size()));
+    }
+}
+
+size_t CurlTransfer::onRead(char* buffer, size_t size, size_t count, void* self) {
+    auto* t = static_cast<CurlTransfer*>(self);
+    const qsizetype n = qMin(qsizetype(size * count), t->m_requestBody.size() - t->m_uploaded);
+    if (n > 0) {
+        memcpy(buffer, t->m_requestBody.constData() + t->m_uploaded, size_t(n));
+        t->m_uploaded += n;
+    }
+    return size_t(qMax<qsizetype>(n, 0));
+}
+
 CurlTransfer::~CurlTransfer() {
     if (m_easy) {
         curl_easy_cleanup(m_easy);
     }
     curl_slist_free_all(m_headerList);
+    curl_slist_free_all(m_mailRcpt);
 }
 
 size_t CurlTransfer::onWrite(char* data, size_t size, size_t count, void* self) {
@@ -237,7 +324,9 @@ CurlTransfer::Outcome CurlTransfer::finish(CURLcode code) {
         return out;
     }
     long status = 0;
-    curl_easy_getinfo(m_easy, CURLINFO_RESPONSE_CODE, &status);
+    if (!m_imap) { // IMAP has no numeric status; failures arrive as CURLcodes
+        curl_easy_getinfo(m_easy, CURLINFO_RESPONSE_CODE, &status);
+    }
     Response r;
     r.status = int(status);
     r.headers = std::move(m_headers);
@@ -251,6 +340,24 @@ Error CurlTransfer::transportError(CURLcode code, bool* retryable) const {
     const QString curlText =
         QString::fromUtf8(m_errorBuffer[0] != '\0' ? m_errorBuffer : curl_easy_strerror(code)).trimmed();
     *retryable = false;
+    if (m_mail) {
+        switch (code) {
+        case CURLE_LOGIN_DENIED:
+            return {ErrorCode::Unauthorized, curlText + where, 0};
+        case CURLE_REMOTE_FILE_NOT_FOUND: // no such message or mailbox, or its UIDVALIDITY changed
+            return {ErrorCode::NotFound, curlText + where, 0};
+        case CURLE_QUOTE_ERROR: // the server answered NO or BAD to the command
+            return {ErrorCode::HttpClient, curlText + where, 0};
+        case CURLE_SEND_ERROR:
+            // SMTP reports refused senders and recipients this way ("RCPT failed: 550"): permanent when 5xx.
+            if (curlText.contains(QLatin1String("failed: 5"))) {
+                return {ErrorCode::HttpClient, curlText + where, 0};
+            }
+            break;
+        default:
+            break;
+        }
+    }
     switch (code) {
     case CURLE_COULDNT_RESOLVE_PROXY:
     case CURLE_COULDNT_RESOLVE_HOST:

@@ -11,6 +11,7 @@ namespace baton::net {
 // and a method and headers that cannot inject lines into the request.
 std::optional<Error> validateRequest(const Request& request);
 bool isLoopbackHost(const QString& host);
+bool isMailScheme(const QString& scheme); // imap, imaps, smtp, smtps
 
 // The URL as it may appear in logs and errors: no user info or fragment, secret-looking query values replaced.
 QString redactedUrl(const QUrl& url);
@@ -34,7 +35,9 @@ public:
     Outcome finish(CURLcode code);
 
 private:
+    void configureMail(const Request& request);
     static size_t onWrite(char* data, size_t size, size_t count, void* self);
+    static size_t onRead(char* buffer, size_t size, size_t count, void* self);
     static size_t onHeader(char* data, size_t size, size_t count, void* self);
     Error transportError(CURLcode code, bool* retryable) const;
 
@@ -49,6 +52,16 @@ private:
     QByteArray m_body;
     HeaderList m_headers;
     char m_errorBuffer[CURL_ERROR_SIZE] = {};
+    // Mail transfers: the option strings must outlive the handle.
+    bool m_mail = false;
+    bool m_imap = false;
+    QByteArray m_username;
+    QByteArray m_password;
+    QByteArray m_bearer;
+    QByteArray m_customCommand;
+    QByteArray m_mailFrom;
+    curl_slist* m_mailRcpt = nullptr;
+    qsizetype m_uploaded = 0;
 };
 
 } // namespace baton::net

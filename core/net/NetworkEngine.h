@@ -25,6 +25,14 @@ struct Request {
     QString limiterKey; // rate-limit bucket, e.g. "mastodon:3"; empty means the URL's host (with its port if given)
     int timeoutMs = 30000;
     int connectTimeoutMs = 10000;
+    // Mail URLs (imap, imaps, smtp, smtps; the plain ones to loopback hosts only). method and headers are unused.
+    QByteArray mailCommand; // IMAP command sent after selecting the URL's mailbox, if any (CURLOPT_CUSTOMREQUEST)
+    QString username;       // login; with password or, for XOAUTH2, oauthBearer
+    QString password;
+    QString oauthBearer;
+    QByteArray mailFrom;              // SMTP envelope sender
+    QList<QByteArray> mailRecipients; // SMTP envelope recipients
+    bool upload = false;              // body is uploaded: the message for SMTP, or an IMAP APPEND to the URL's mailbox
     // Retries on 5xx, resets, timeouts and truncated bodies. Only set for requests that are safe to repeat
     // (GET, or a POST carrying an idempotency key).
     bool retrySafe = true;

@@ -1,0 +1,590 @@
+// Email end to end against a REAL Postfix + Dovecot on 127.0.0.1 (tests/integration/servers/mailserver.sh starts
+// a private pair on free loopback ports): SyncEngine, OutboxSender and EmailConnector through real libcurl IMAP
+// and SMTP (NetworkEngine) into a real SQLite store. What the servers hold is checked over IMAP as another client.
+// The cases build on each other in order (one mailbox history), like a user's day.
+#include "core/connectors/Connector.h"
+#include "core/connectors/email/EmailConnector.h"
+#include "core/connectors/email/EmailParser.h"
+#include "core/connectors/email/ImapResponse.h"
+#include "core/connectors/email/ReplyComposer.h"
+#include "core/net/NetworkEngine.h"
+#include "core/secrets/FileSecretStore.h"
+#include "core/store/AccountRepository.h"
+#include "core/store/ItemRepository.h"
+#include "core/store/OutboxRepository.h"
+#include "core/store/Store.h"
+#include "core/store/SyncStateRepository.h"
+#include "core/sync/OutboxSender.h"
+#include "core/sync/SyncEngine.h"
+#include "tests/support/StoreProbe.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace baton;
+using namespace baton::connectors::email;
+using baton::testing::failureText;
+using baton::testing::queryInt;
+using baton::testing::queryText;
+
+namespace {
+
+constexpr int kTimeoutMs = 60000;
+const QString kAlice = QStringLiteral("alice@example.test");
+const QString kBob = QStringLiteral("bob@example.test");
+const QString kPassword = QStringLiteral("secret");
+
+QString script() {
+    return QStringLiteral(BATON_SOURCE_DIR "/tests/integration/servers/mailserver.sh");
+}
+
+QByteArray crlf(QByteArray text) {
+    text.replace("\r\n", "\n");
+    text.replace("\n", "\r\n");
+    return text;
+}
+
+QByteArray message(const QString& from, const QString& to, const QString& subject, const QString& id,
+                   const QStringList& references, const QByteArray& body, const QByteArray& extraHeaders = {}) {
+    QByteArray m = "From: " + from.toUtf8() + "\nTo: " + to.toUtf8() + "\nSubject: " + subject.toUtf8() +
+                   "\nDate: " + formatRfc5322Date(QDateTime::currentMSecsSinceEpoch() - 3600000) + "\nMessage-ID: <" +
+                   id.toUtf8() + ">\n";
+    if (!references.isEmpty()) {
+        m += "In-Reply-To: <" + references.last().toUtf8() + ">\nReferences:";
+        for (const QString& r : references) {
+            m += " <" + r.toUtf8() + ">";
+        }
+        m += "\n";
+    }
+    m += extraHeaders;
+    m += "\n" + body;
+    return crlf(m);
+}
+
+} // namespace
+
+class EmailSyncTest final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void firstSyncStoresSeededMessagesThreaded();
+    void newDeliveryArrivesOnNextSyncOnly();
+    void replyGoesOutOnceWithThreadingHeaders();
+    void threadContextFromTheServer();
+    void moveToFolder();
+    void markSpam();
+    void uidValidityChangeReadsFolderAgain();
+    void wrongPasswordFlagsTheAccount();
+
+private:
+    // Plain IMAP/SMTP calls as another client, through the same engine.
+    Expected<QByteArray, Error> call(net::Request r);
+    QByteArray imap(const QString& user, const QString& folder, const QByteArray& command);
+    bool append(const QString& user, const QString& folder, const QByteArray& raw);
+    bool smtpSend(const QString& from, const QString& to, const QByteArray& raw);
+    QList<quint32> search(const QString& user, const QString& folder, const QString& messageId);
+    MailboxStatus inboxStatus(); // Alice's INBOX as the server has it now (zeros on failure)
+    QByteArray fetch(const QString& user, const QString& folder, quint32 uid);
+    QString imapBase() const { return QStringLiteral("imap://127.0.0.1:%1").arg(m_imapPort); }
+
+    qint64 addAccount(const QString& name, const QString& token, const QStringList& folders);
+    bool syncOnce(qint64 accountId, bool* ok = nullptr);
+    connectors::Connector* connectorFor(qint64 accountId);
+    std::optional<model::Item> item(const QString& remoteId) {
+        return store::ItemRepository::byRemoteId(db(), m_account, remoteId);
+    }
+    store::Database& db() { return m_store->reader(); }
+
+    std::unique_ptr<QTemporaryDir> m_mailDir;
+    bool m_serversUp = false;
+    int m_imapPort = 0;
+    int m_smtpPort = 0;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<store::Store> m_store;
+    std::unique_ptr<secrets::FileSecretStore> m_secrets;
+    std::unique_ptr<net::NetworkEngine> m_net;
+    std::unique_ptr<sync::SyncEngine> m_sync;
+    qint64 m_account = 0;
+    QString m_ourReplyId;
+};
+
+void EmailSyncTest::initTestCase() {
+    QProcess check;
+    check.start(QStringLiteral("bash"), {script(), QStringLiteral("check")});
+    QVERIFY(check.waitForFinished(30000));
+    if (check.exitCode() != 0) {
+        QSKIP("postfix and dovecot are not installed (./dev installs them)");
+    }
+    m_mailDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/baton-mail-XXXXXX"));
+    QVERIFY(m_mailDir->isValid());
+    // BATON_KEEP_MAIL_DIR=1 keeps the servers' configuration and logs (postfix/postfix.log, dovecot/dovecot.log).
+    m_mailDir->setAutoRemove(qEnvironmentVariableIsEmpty("BATON_KEEP_MAIL_DIR"));
+    QProcess start;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("MAIL_DIR"), m_mailDir->path());
+    start.setProcessEnvironment(env);
+    start.start(QStringLiteral("bash"), {script(), QStringLiteral("start")});
+    QVERIFY(start.waitForFinished(120000));
+    m_serversUp = true; // stop whatever part of it started
+    QVERIFY2(start.exitCode() == 0, start.readAllStandardError().constData());
+    QFile ports(m_mailDir->filePath(QStringLiteral("ports.env")));
+    QVERIFY(ports.open(QIODevice::ReadOnly));
+    for (const QByteArray& line : ports.readAll().split('\n')) {
+        if (line.startsWith("IMAP_PORT=")) {
+            m_imapPort = line.mid(10).toInt();
+        } else if (line.startsWith("SMTP_PORT=")) {
+            m_smtpPort = line.mid(10).toInt();
+        }
+    }
+    QVERIFY(m_imapPort > 0 && m_smtpPort > 0);
+
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    auto opened = store::Store::open(m_dir->filePath(QStringLiteral("baton.db")));
+    QVERIFY2(opened.hasValue(), failureText(opened).constData());
+    m_store = std::move(*opened);
+    m_secrets = std::make_unique<secrets::FileSecretStore>(m_dir->filePath(QStringLiteral("secrets.json")));
+    m_net = std::make_unique<net::NetworkEngine>();
+    m_sync = std::make_unique<sync::SyncEngine>(
+        *m_store, *m_net, [this](const model::Account&) -> secrets::SecretStore* { return m_secrets.get(); });
+    const QString token = QStringLiteral("{\"user\":\"%1\",\"password\":\"%2\",\"smtp_url\":\"smtp://127.0.0.1:%3\"}")
+                              .arg(kAlice, kPassword)
+                              .arg(m_smtpPort);
+    m_account = addAccount(QStringLiteral("support mail"), token, {QStringLiteral("INBOX")});
+    QVERIFY(m_account > 0);
+}
+
+void EmailSyncTest::cleanupTestCase() {
+    m_sync.reset();
+    m_net.reset();
+    m_store.reset();
+    m_secrets.reset();
+    m_dir.reset();
+    if (m_serversUp) {
+        QProcess stop;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("MAIL_DIR"), m_mailDir->path());
+        stop.setProcessEnvironment(env);
+        stop.start(QStringLiteral("bash"), {script(), QStringLiteral("stop")});
+        QVERIFY(stop.waitForFinished(60000));
+        QCOMPARE(stop.exitCode(), 0);
+    }
+    m_mailDir.reset();
+}
+
+// ---- helpers ----
+
+Expected<QByteArray, Error> EmailSyncTest::call(net::Request r) {
+    r.retrySafe = false;
+    struct Outcome {
+        bool done = false;
+        std::optional<Expected<QByteArray, Error>> result;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    m_net->send(std::move(r), this, [outcome](net::Result res) {
+        outcome->done = true;
+        if (res) {
+            outcome->result = Expected<QByteArray, Error>(res->body);
+        } else {
+            outcome->result = Expected<QByteArray, Error>(unexpected(res.error()));
+        }
+    });
+    if (!QTest::qWaitFor([&] { return outcome->done; }, kTimeoutMs)) {
+        return unexpected(Error{ErrorCode::Timeout, QStringLiteral("test call timed out")});
+    }
+    return *outcome->result;
+}
+
+QByteArray EmailSyncTest::imap(const QString& user, const QString& folder, const QByteArray& command) {
+    net::Request r;
+    r.url = QUrl::fromEncoded((imapBase() + u'/' + mailboxUrlPath(folder)).toUtf8());
+    r.username = user;
+    r.password = kPassword;
+    r.mailCommand = command;
+    auto res = call(r);
+    if (!res) {
+        qWarning().noquote() << "IMAP" << command << "failed:" << res.error().toString();
+        return {};
+    }
+    return *res;
+}
+
+bool EmailSyncTest::append(const QString& user, const QString& folder, const QByteArray& raw) {
+    net::Request r;
+    r.url = QUrl::fromEncoded((imapBase() + u'/' + mailboxUrlPath(folder)).toUtf8());
+    r.username = user;
+    r.password = kPassword;
+    r.body = raw;
+    r.upload = true;
+    auto res = call(r);
+    if (!res) {
+        qWarning().noquote() << "APPEND failed:" << res.error().toString();
+    }
+    return res.hasValue();
+}
+
+bool EmailSyncTest::smtpSend(const QString& from, const QString& to, const QByteArray& raw) {
+    net::Request r;
+    r.url = QUrl(QStringLiteral("smtp://127.0.0.1:%1").arg(m_smtpPort));
+    r.mailFrom = '<' + from.toUtf8() + '>';
+    r.mailRecipients = {'<' + to.toUtf8() + '>'};
+    r.body = raw;
+    r.upload = true;
+    auto res = call(r);
+    if (!res) {
+        qWarning().noquote() << "SMTP failed:" << res.error().toString();
+    }
+    return res.hasValue();
+}
+
+MailboxStatus EmailSyncTest::inboxStatus() {
+    imap(kAlice, QStringLiteral("INBOX"), "NOOP"); // a session shows new mail in its selected folder after a sync
+    const auto s = parseStatus(imap(kAlice, QString(), "STATUS INBOX (UIDVALIDITY UIDNEXT MESSAGES)"));
+    return s ? *s : MailboxStatus{};
+}
+
+QList<quint32> EmailSyncTest::search(const QString& user, const QString& folder, const QString& messageId) {
+    imap(user, folder, "NOOP");
+    return parseSearch(imap(user, folder, "UID SEARCH HEADER Message-ID \"<" + messageId.toUtf8() + ">\""));
+}
+
+QByteArray EmailSyncTest::fetch(const QString& user, const QString& folder, quint32 uid) {
+    net::Request r;
+    r.url =
+        QUrl::fromEncoded((imapBase() + u'/' + mailboxUrlPath(folder) + QStringLiteral("/;UID=%1").arg(uid)).toUtf8());
+    r.username = user;
+    r.password = kPassword;
+    auto res = call(r);
+    return res ? *res : QByteArray();
+}
+
+qint64 EmailSyncTest::addAccount(const QString& name, const QString& token, const QStringList& folders) {
+    model::Account account;
+    account.network = model::Network::Email;
+    account.name = name;
+    account.baseUrl = imapBase();
+    account.settings.insert(QStringLiteral("secret_store"), QStringLiteral("file"));
+    account.settings.insert(QStringLiteral("folders"), QJsonArray::fromStringList(folders));
+    account.createdAt = QDateTime::currentMSecsSinceEpoch();
+    qint64 id = 0;
+    const auto added = m_store->writer().run([&](store::Database& d, store::ChangeSet& c) -> Expected<void, Error> {
+        auto r = store::AccountRepository::add(d, account, c);
+        if (!r) {
+            return unexpected(r.error());
+        }
+        id = *r;
+        return {};
+    });
+    if (!added) {
+        return 0;
+    }
+    account.id = id;
+    return m_secrets->writeNow(account.secretKey(), token) ? id : 0;
+}
+
+bool EmailSyncTest::syncOnce(qint64 accountId, bool* ok) {
+    QSignalSpy finished(m_sync.get(), &sync::SyncEngine::accountFinished);
+    m_sync->syncAccount(accountId);
+    if (!QTest::qWaitFor([&] { return !finished.isEmpty(); }, kTimeoutMs)) {
+        return false;
+    }
+    const bool good = finished.first().at(1).toBool();
+    if (ok) {
+        *ok = good;
+    }
+    return true;
+}
+
+connectors::Connector* EmailSyncTest::connectorFor(qint64 accountId) {
+    struct Outcome {
+        bool done = false;
+        connectors::Connector* connector = nullptr;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    m_sync->withConnector(accountId, [outcome](Expected<connectors::Connector*, Error> c) {
+        outcome->done = true;
+        outcome->connector = c ? *c : nullptr;
+    });
+    (void)QTest::qWaitFor([&] { return outcome->done; }, kTimeoutMs);
+    return outcome->connector;
+}
+
+// ---- cases ----
+
+void EmailSyncTest::firstSyncStoresSeededMessagesThreaded() {
+    // A thread (Carol's question, Bob's follow-up, Carol's answer to Bob), a Latin-1 message and a second thread.
+    QVERIFY(append(kAlice, QStringLiteral("INBOX"),
+                   message(QStringLiteral("Carol <carol@example.org>"), kAlice,
+                           QStringLiteral("=?UTF-8?Q?Caf=C3=A9_froid?="), QStringLiteral("root-1@example.org"), {},
+                           "The coffee machine is broken.\n")));
+    QVERIFY(append(kAlice, QStringLiteral("INBOX"),
+                   message(QStringLiteral("Bob <bob@example.test>"), kAlice, QStringLiteral("Re: Cafe froid"),
+                           QStringLiteral("reply-2@example.test"), {QStringLiteral("root-1@example.org")},
+                           "Same here since Monday.\n")));
+    QVERIFY(append(kAlice, QStringLiteral("INBOX"),
+                   message(QStringLiteral("Carol <carol@example.org>"), kAlice, QStringLiteral("Re: Cafe froid"),
+                           QStringLiteral("reply-3@example.org"),
+                           {QStringLiteral("root-1@example.org"), QStringLiteral("reply-2@example.test")},
+                           "Thanks Bob.\n")));
+    QVERIFY(
+        append(kAlice, QStringLiteral("INBOX"),
+               message(QStringLiteral("=?ISO-8859-1?Q?Ren=E9?= <rene@example.fr>"), kAlice, QStringLiteral("Facture"),
+                       QStringLiteral("latin-4@example.fr"), {}, "Factur=E9 deux fois.\n",
+                       "Content-Type: text/plain; charset=ISO-8859-1\n"
+                       "Content-Transfer-Encoding: quoted-printable\n")));
+
+    bool ok = false;
+    QVERIFY(syncOnce(m_account, &ok));
+    QVERIFY2(ok, qPrintable(m_sync->status(m_account).error.toString()));
+    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account}), qint64(4));
+
+    const auto root = item(QStringLiteral("root-1@example.org"));
+    const auto second = item(QStringLiteral("reply-2@example.test"));
+    const auto third = item(QStringLiteral("reply-3@example.org"));
+    const auto latin = item(QStringLiteral("latin-4@example.fr"));
+    QVERIFY(root && second && third && latin);
+    QVERIFY(root->text.startsWith(QString::fromUtf8("Café froid\n\nThe coffee machine is broken.")));
+    QCOMPARE(root->author.handle, QStringLiteral("carol@example.org"));
+    QCOMPARE(root->author.displayName, QStringLiteral("Carol"));
+    QCOMPARE(second->parentRemoteId, QStringLiteral("root-1@example.org"));
+    QCOMPARE(third->parentRemoteId, QStringLiteral("reply-2@example.test"));
+    QCOMPARE(third->threadRemoteId, QStringLiteral("root-1@example.org"));
+    QCOMPARE(store::ItemRepository::thread(db(), m_account, QStringLiteral("root-1@example.org")).size(), 3);
+    QVERIFY(latin->text.contains(QString::fromUtf8("Facturé deux fois.")));
+    QCOMPARE(latin->author.displayName, QString::fromUtf8("René"));
+    QVERIFY(latin->url.startsWith(imapBase() + QStringLiteral("/INBOX;UIDVALIDITY=")));
+
+    // The cursor is UIDVALIDITY:last UID, as the server reports them.
+    const MailboxStatus status = inboxStatus();
+    QVERIFY(status.uidValidity != 0);
+    const store::SyncState state = store::SyncStateRepository::get(db(), m_account, QStringLiteral("INBOX"));
+    QCOMPARE(state.cursor, EmailConnector::cursorText(status.uidValidity, status.uidNext - 1));
+    QVERIFY(queryText(db(), "SELECT last_error FROM accounts WHERE id = ?", {m_account}).isEmpty());
+    QCOMPARE(queryText(db(), "SELECT remote_id FROM accounts WHERE id = ?", {m_account}), kAlice);
+}
+
+void EmailSyncTest::newDeliveryArrivesOnNextSyncOnly() {
+    const MailboxStatus before = inboxStatus();
+    QVERIFY(before.uidValidity != 0);
+    // Delivered for real: SMTP to Postfix, LMTP to Dovecot.
+    QVERIFY(smtpSend(kBob, kAlice,
+                     message(QStringLiteral("Bob <bob@example.test>"), kAlice, QStringLiteral("Re: Cafe froid"),
+                             QStringLiteral("delivered-5@example.test"),
+                             {QStringLiteral("root-1@example.org"), QStringLiteral("reply-3@example.org")},
+                             "Fixed now?\n")));
+    QTRY_COMPARE_WITH_TIMEOUT(inboxStatus().messages, before.messages + 1, 30000);
+
+    bool ok = false;
+    QVERIFY(syncOnce(m_account, &ok));
+    QVERIFY(ok);
+    QCOMPARE(m_sync->status(m_account).inserted, 1); // only the new UID was fetched and stored
+    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account}), qint64(5));
+    const auto delivered = item(QStringLiteral("delivered-5@example.test"));
+    QVERIFY(delivered);
+    QCOMPARE(delivered->threadRemoteId, QStringLiteral("root-1@example.org"));
+    QVERIFY(delivered->text.contains(QLatin1String("Fixed now?")));
+    const store::SyncState state = store::SyncStateRepository::get(db(), m_account, QStringLiteral("INBOX"));
+    QCOMPARE(state.cursor, EmailConnector::cursorText(before.uidValidity, before.uidNext));
+
+    // Nothing new: nothing stored.
+    QVERIFY(syncOnce(m_account, &ok));
+    QVERIFY(ok);
+    QCOMPARE(m_sync->status(m_account).inserted, 0);
+    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account}), qint64(5));
+}
+
+void EmailSyncTest::replyGoesOutOnceWithThreadingHeaders() {
+    const auto parent = item(QStringLiteral("reply-2@example.test"));
+    QVERIFY(parent);
+    model::OutboxEntry entry;
+    entry.accountId = m_account;
+    entry.itemId = parent->id;
+    entry.parentRemoteId = parent->remoteId;
+    entry.text = QString::fromUtf8("Merci Bob, la machine est réparée ☕");
+    entry.idempotencyKey = QStringLiteral("email-test-key-1");
+    entry.createdAt = QDateTime::currentMSecsSinceEpoch();
+    qint64 entryId = 0;
+    const auto queued = m_store->writer().run([&](store::Database& d, store::ChangeSet& c) -> Expected<void, Error> {
+        auto r = store::OutboxRepository::enqueue(d, entry, c);
+        if (!r) {
+            return unexpected(r.error());
+        }
+        entryId = *r;
+        return {};
+    });
+    QVERIFY(queued);
+    entry.id = entryId;
+
+    auto result = std::make_shared<std::pair<int, int>>(-1, -1);
+    m_sync->outbox().flush(m_account, [result](int sent, int failed) { *result = {sent, failed}; });
+    QTRY_VERIFY_WITH_TIMEOUT(result->first >= 0, kTimeoutMs);
+    QCOMPARE(*result, std::make_pair(1, 0));
+
+    m_ourReplyId = replyMessageId(entry.idempotencyKey, kAlice);
+    QCOMPARE(queryText(db(), "SELECT state FROM outbox WHERE id = ?", {entryId}), QStringLiteral("sent"));
+    const auto stored = item(m_ourReplyId);
+    QVERIFY2(stored, "the sent reply is stored under our own Message-ID");
+    QVERIFY(stored->direction == model::Direction::Outgoing);
+    QCOMPARE(stored->parentRemoteId, parent->remoteId);
+    QCOMPARE(stored->threadRemoteId, QStringLiteral("root-1@example.org"));
+
+    // The same entry again (as after a lost answer): found in Sent, not sent a second time.
+    connectors::Connector* connector = connectorFor(m_account);
+    QVERIFY(connector);
+    std::optional<Expected<model::Item, Error>> again;
+    connector->postReply(entry, this, [&](Expected<model::Item, Error> r) { again = std::move(r); });
+    QTRY_VERIFY_WITH_TIMEOUT(again.has_value(), kTimeoutMs);
+    QVERIFY2(again->hasValue(), qPrintable(again->hasValue() ? QString() : again->error().toString()));
+    QCOMPARE(again->value().remoteId, m_ourReplyId);
+
+    // Bob's mailbox, read over IMAP: a marker sent after both attempts arrives, and by then exactly one reply.
+    QVERIFY(smtpSend(
+        kAlice, kBob,
+        message(kAlice, kBob, QStringLiteral("marker"), QStringLiteral("marker-6@example.test"), {}, "marker\n")));
+    QTRY_VERIFY_WITH_TIMEOUT(!search(kBob, QStringLiteral("INBOX"), QStringLiteral("marker-6@example.test")).isEmpty(),
+                             30000);
+    QTRY_COMPARE_WITH_TIMEOUT(search(kBob, QStringLiteral("INBOX"), m_ourReplyId).size(), 1, 30000);
+    QCOMPARE(search(kAlice, QStringLiteral("Sent"), m_ourReplyId).size(), 1);
+    const auto received =
+        parseMessage(fetch(kBob, QStringLiteral("INBOX"), search(kBob, QStringLiteral("INBOX"), m_ourReplyId).first()));
+    QVERIFY(received);
+    QCOMPARE(received->messageId, m_ourReplyId);
+    QCOMPARE(received->inReplyTo, QStringLiteral("reply-2@example.test"));
+    QCOMPARE(received->references,
+             (QStringList{QStringLiteral("root-1@example.org"), QStringLiteral("reply-2@example.test")}));
+    QCOMPARE(received->subject, QStringLiteral("Re: Cafe froid"));
+    QCOMPARE(received->from.address, kAlice);
+    QCOMPARE(received->text, entry.text);
+}
+
+void EmailSyncTest::threadContextFromTheServer() {
+    // The thread as the server has it: the INBOX messages of the thread plus our answer from Sent.
+    const auto delivered = item(QStringLiteral("delivered-5@example.test"));
+    QVERIFY(delivered);
+    connectors::Connector* connector = connectorFor(m_account);
+    QVERIFY(connector);
+    std::optional<Expected<QList<model::Item>, Error>> thread;
+    connector->fetchThread(*delivered, this, [&](Expected<QList<model::Item>, Error> r) { thread = std::move(r); });
+    QTRY_VERIFY_WITH_TIMEOUT(thread.has_value(), kTimeoutMs);
+    QVERIFY2(thread->hasValue(), qPrintable(thread->hasValue() ? QString() : thread->error().toString()));
+    QStringList ids;
+    for (const model::Item& i : thread->value()) {
+        ids.append(i.remoteId);
+    }
+    ids.sort();
+    QStringList want{QStringLiteral("delivered-5@example.test"), QStringLiteral("reply-2@example.test"),
+                     QStringLiteral("reply-3@example.org"), QStringLiteral("root-1@example.org"), m_ourReplyId};
+    want.sort();
+    QCOMPARE(ids, want);
+}
+
+void EmailSyncTest::moveToFolder() {
+    const auto root = item(QStringLiteral("root-1@example.org"));
+    QVERIFY(root);
+    connectors::Connector* connector = connectorFor(m_account);
+    QVERIFY(connector);
+    QVERIFY(connector->moderationActions(*root).contains(connectors::ModerationAction::MoveToFolder));
+    // A folder that does not exist yet, with a non-ASCII name (modified UTF-7 on the wire).
+    const QString target = QString::fromUtf8("Réclamations");
+    std::optional<Expected<bool, Error>> moved;
+    connector->moderate(connectors::ModerationAction::MoveToFolder, *root, target, this,
+                        [&](Expected<bool, Error> r) { moved = std::move(r); });
+    QTRY_VERIFY_WITH_TIMEOUT(moved.has_value(), kTimeoutMs);
+    QVERIFY2(moved->hasValue(), qPrintable(moved->hasValue() ? QString() : moved->error().toString()));
+    QCOMPARE(search(kAlice, target, root->remoteId).size(), 1);
+    QCOMPARE(search(kAlice, QStringLiteral("INBOX"), root->remoteId).size(), 0);
+    QVERIFY(decodeMailboxName("R&AOk-clamations") == target);
+
+    // A message no longer there: a clear error, nothing moved.
+    std::optional<Expected<bool, Error>> missing;
+    connector->moderate(connectors::ModerationAction::MoveToFolder, *root, QStringLiteral("Archive"), this,
+                        [&](Expected<bool, Error> r) { missing = std::move(r); });
+    QTRY_VERIFY_WITH_TIMEOUT(missing.has_value(), kTimeoutMs);
+    QVERIFY(!missing->hasValue());
+    QVERIFY(missing->error().code == ErrorCode::NotFound);
+    QVERIFY2(missing->error().detail.contains(QLatin1String("no longer in INBOX")),
+             qPrintable(missing->error().detail));
+    QCOMPARE(search(kAlice, QStringLiteral("Archive"), root->remoteId).size(), 0);
+}
+
+void EmailSyncTest::markSpam() {
+    const auto latin = item(QStringLiteral("latin-4@example.fr"));
+    QVERIFY(latin);
+    connectors::Connector* connector = connectorFor(m_account);
+    QVERIFY(connector);
+    QVERIFY(connector->moderationActions(*latin).contains(connectors::ModerationAction::MarkSpam));
+    std::optional<Expected<bool, Error>> done;
+    connector->moderate(connectors::ModerationAction::MarkSpam, *latin, QString(), this,
+                        [&](Expected<bool, Error> r) { done = std::move(r); });
+    QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), kTimeoutMs);
+    QVERIFY2(done->hasValue(), qPrintable(done->hasValue() ? QString() : done->error().toString()));
+    QCOMPARE(search(kAlice, QStringLiteral("Junk"), latin->remoteId).size(), 1); // the \Junk special-use folder
+    QCOMPARE(search(kAlice, QStringLiteral("INBOX"), latin->remoteId).size(), 0);
+}
+
+void EmailSyncTest::uidValidityChangeReadsFolderAgain() {
+    // A second synced folder, then deleted and made again: a new UIDVALIDITY with old and new messages in it.
+    const QString folder = QStringLiteral("Support");
+    QVERIFY(imap(kAlice, QString(), "CREATE Support").isEmpty() || true); // created (or already there)
+    QVERIFY(append(kAlice, folder,
+                   message(QStringLiteral("dan@example.org"), kAlice, QStringLiteral("first"),
+                           QStringLiteral("support-7@example.org"), {}, "one\n")));
+    const qint64 second =
+        addAccount(QStringLiteral("support folder"), QStringLiteral("%1:%2").arg(kAlice, kPassword), {folder});
+    QVERIFY(second > 0);
+    bool ok = false;
+    QVERIFY(syncOnce(second, &ok));
+    QVERIFY2(ok, qPrintable(m_sync->status(second).error.toString()));
+    const QString firstCursor = store::SyncStateRepository::get(db(), second, folder).cursor;
+    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {second}), qint64(1));
+
+    imap(kAlice, QString(), "DELETE Support");
+    imap(kAlice, QString(), "CREATE Support");
+    QVERIFY(append(kAlice, folder,
+                   message(QStringLiteral("dan@example.org"), kAlice, QStringLiteral("first"),
+                           QStringLiteral("support-7@example.org"), {}, "one\n")));
+    QVERIFY(append(kAlice, folder,
+                   message(QStringLiteral("dan@example.org"), kAlice, QStringLiteral("second"),
+                           QStringLiteral("support-8@example.org"), {}, "two\n")));
+    QVERIFY(syncOnce(second, &ok));
+    QVERIFY2(ok, qPrintable(m_sync->status(second).error.toString()));
+    const QString secondCursor = store::SyncStateRepository::get(db(), second, folder).cursor;
+    quint32 v1 = 0;
+    quint32 u1 = 0;
+    quint32 v2 = 0;
+    quint32 u2 = 0;
+    QVERIFY(EmailConnector::parseCursor(firstCursor, &v1, &u1));
+    QVERIFY(EmailConnector::parseCursor(secondCursor, &v2, &u2));
+    QVERIFY2(v1 != v2, "Dovecot gives a re-created folder a new UIDVALIDITY");
+    QCOMPARE(u2, quint32(2)); // read from the start again
+    // Both messages stored once: the old one is recognised by its Message-ID.
+    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {second}), qint64(2));
+}
+
+void EmailSyncTest::wrongPasswordFlagsTheAccount() {
+    const qint64 bad = addAccount(QStringLiteral("wrong password"), QStringLiteral("%1:not-the-password").arg(kBob),
+                                  {QStringLiteral("INBOX")});
+    QVERIFY(bad > 0);
+    bool ok = true;
+    QVERIFY(syncOnce(bad, &ok));
+    QVERIFY(!ok);
+    QVERIFY(m_sync->status(bad).error.code == ErrorCode::Unauthorized);
+    const QString error = queryText(db(), "SELECT last_error FROM accounts WHERE id = ?", {bad});
+    QVERIFY2(error.contains(QLatin1String("refused the login")), qPrintable(error));
+    QVERIFY2(!error.contains(QLatin1String("not-the-password")), qPrintable(error));
+    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {bad}), qint64(0));
+    // The good account is untouched.
+    QVERIFY(queryText(db(), "SELECT last_error FROM accounts WHERE id = ?", {m_account}).isEmpty());
+}
+
+QTEST_GUILESS_MAIN(EmailSyncTest)
+#include "EmailSyncTest.moc"
