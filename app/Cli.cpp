@@ -25,6 +25,8 @@ QString cliUsage() {
         "Without a command, opens the window. Commands:\n"
         "  account add NETWORK --name N --base-url URL --token-env VAR [--secret-store keychain|file]\n"
         "              (feed: the feed's URL; --token-env is optional, \"user:password\" for HTTP Basic)\n"
+        "              (email: imaps://host[:993]; \"user:password\", or JSON {\"user\",\"password\"|\"oauth2\",\n"
+        "               \"smtp_url\" (default smtps://host:465), \"from\"}; moderation: move --comment FOLDER, spam)\n"
         "  account list [--json]\n"
         "  account remove NAME\n"
         "  sync [--account NAME] [--once] [--interval SECONDS]\n"
