@@ -3,6 +3,7 @@
 #include "core/connectors/feed/FeedConnector.h"
 #include "core/connectors/email/EmailConnector.h"
 #include "core/connectors/mastodon/MastodonConnector.h"
+#include "core/connectors/google/GoogleReviewsConnector.h"
 #include "core/connectors/youtube/YouTubeConnector.h"
 
 #include <array>
@@ -44,6 +45,8 @@ std::unique_ptr<Connector> makeConnector(const model::Account& account, const QS
         return std::make_unique<feed::FeedConnector>(account, token, engine);
     case model::Network::YouTube:
         return std::make_unique<youtube::YouTubeConnector>(account, token, engine);
+    case model::Network::GoogleReviews:
+        return std::make_unique<google::GoogleReviewsConnector>(account, token, engine);
     default:
         return nullptr;
     }

@@ -23,6 +23,9 @@ struct SandboxOptions {
     int youtubeChannels = 1;
     int youtubeCommentsPerChannel = 400;
     int youtubeQuota = 10000;
+    // Google Business Profile (/google): accounts (demo accounts) with two locations each, reviews per location.
+    int googleBusinessAccounts = 1;
+    int googleReviewsPerLocation = 60;
     // Discourse (/discourse): demo accounts (an admin key and a user API key), seeded topics, per-key limits.
     int discourseAccounts = 2;
     int discourseTopics = 160;

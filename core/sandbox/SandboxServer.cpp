@@ -13,6 +13,8 @@
 #include "core/sandbox/mastodon/MastodonStore.h"
 #include "core/sandbox/reddit/RedditRoutes.h"
 #include "core/sandbox/reddit/RedditStore.h"
+#include "core/sandbox/google/GoogleReviewsRoutes.h"
+#include "core/sandbox/google/GoogleReviewsStore.h"
 #include "core/sandbox/youtube/YouTubeRoutes.h"
 #include "core/sandbox/youtube/YouTubeStore.h"
 
@@ -43,6 +45,8 @@ struct SandboxServer::Private {
     std::shared_ptr<RedditRoutes> redditRoutes;
     std::unique_ptr<YouTubeStore> youtube;
     std::shared_ptr<YouTubeRoutes> youtubeRoutes;
+    std::unique_ptr<GoogleReviewsStore> googleReviews;
+    std::shared_ptr<GoogleReviewsRoutes> googleReviewsRoutes;
 
     mutable QMutex mutex; // guards the lifecycle members below
     QThread thread;
@@ -61,6 +65,8 @@ SandboxServer::SandboxServer(SandboxOptions options)
     d->redditRoutes = std::make_shared<RedditRoutes>(*d->reddit, 600, 600000); // 100 QPM per client id
     d->youtube = std::make_unique<YouTubeStore>(d->options, d->clock);
     d->youtubeRoutes = std::make_shared<YouTubeRoutes>(*d->youtube);
+    d->googleReviews = std::make_unique<GoogleReviewsStore>(d->options, d->clock);
+    d->googleReviewsRoutes = std::make_shared<GoogleReviewsRoutes>(*d->googleReviews);
     d->discourse = std::make_unique<DiscourseForum>(d->options, d->clock);
     d->discourseRoutes = std::make_shared<DiscourseRoutes>(
         *d->discourse, DiscourseLimits{d->options.discourseAdminRateLimit, d->options.discourseUserRateLimit,
@@ -89,6 +95,7 @@ bool SandboxServer::start(QString* error) {
     server->addRouteSet(d->feedRoutes);
     server->addRouteSet(d->redditRoutes);
     server->addRouteSet(d->youtubeRoutes);
+    server->addRouteSet(d->googleReviewsRoutes);
     server->moveToThread(&d->thread);
     d->thread.start();
 
@@ -101,6 +108,7 @@ bool SandboxServer::start(QString* error) {
     FeedRoutes* feeds = d->feedRoutes.get();
     RedditStore* reddit = d->reddit.get();
     YouTubeStore* youtube = d->youtube.get();
+    GoogleReviewsStore* reviews = d->googleReviews.get();
     const SandboxOptions options = d->options;
     QMetaObject::invokeMethod(
         server,
@@ -113,6 +121,7 @@ bool SandboxServer::start(QString* error) {
                 QObject::connect(live, &QTimer::timeout, server, [feeds] { feeds->addLiveEntry(); });
                 QObject::connect(live, &QTimer::timeout, server, [reddit] { reddit->addLiveActivity(); });
                 QObject::connect(live, &QTimer::timeout, server, [youtube] { youtube->addLiveComment(); });
+                QObject::connect(live, &QTimer::timeout, server, [reviews] { reviews->addLiveReview(); });
                 live->start(options.liveIntervalMs);
                 auto* forumLive = new QTimer(server);
                 QObject::connect(forumLive, &QTimer::timeout, server, [forum] { forum->addLiveActivity(); });
@@ -193,6 +202,7 @@ QList<SandboxAccount> SandboxServer::accounts() const {
     out += d->reddit->accounts(baseUrl() + d->redditRoutes->basePath());
     out += d->feedRoutes->accounts(baseUrl() + d->feedRoutes->basePath());
     out += d->youtube->accounts(baseUrl() + d->youtubeRoutes->basePath());
+    out += d->googleReviews->accounts(baseUrl() + d->googleReviewsRoutes->basePath());
     return out;
 }
 
@@ -252,6 +262,10 @@ int SandboxServer::mentionCount(int accountIndex) const {
 
 YouTubeStore& SandboxServer::youtube() {
     return *d->youtube;
+}
+
+GoogleReviewsStore& SandboxServer::googleReviews() {
+    return *d->googleReviews;
 }
 
 RedditStore& SandboxServer::reddit() {

@@ -12,6 +12,7 @@ namespace baton::sandbox {
 
 class RedditStore;
 class YouTubeStore;
+class GoogleReviewsStore;
 
 // Ids of something the sandbox just created, as the API shows them.
 struct SandboxMention {
@@ -57,6 +58,8 @@ public:
 
     // ---- test hooks (YouTube): the channels behind /youtube; every member locks, so any thread may call ----
     YouTubeStore& youtube();
+    // ---- test hooks (Google Business Profile): the accounts and locations behind /google ----
+    GoogleReviewsStore& googleReviews();
 
     // ---- test hooks (Reddit): the community behind /reddit; every member locks, so any thread may call ----
     RedditStore& reddit();

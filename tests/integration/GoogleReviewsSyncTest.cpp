@@ -1,0 +1,364 @@
+// Google Business Profile reviews end to end: SyncEngine, OutboxSender and GoogleReviewsConnector through real
+// libcurl to the sandbox's /google route set, into a real SQLite store; each case checks the journal, the
+// sandbox and the database.
+#include "core/connectors/Connector.h"
+#include "core/net/NetworkEngine.h"
+#include "core/sandbox/SandboxServer.h"
+#include "core/sandbox/google/GoogleReviewsStore.h"
+#include "core/secrets/FileSecretStore.h"
+#include "core/store/AccountRepository.h"
+#include "core/store/ItemRepository.h"
+#include "core/store/OutboxRepository.h"
+#include "core/store/Store.h"
+#include "core/store/SyncStateRepository.h"
+#include "core/sync/OutboxSender.h"
+#include "core/sync/SyncEngine.h"
+#include "tests/support/StoreProbe.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+#include <memory>
+
+using namespace baton;
+using baton::connectors::ModerationAction;
+using baton::sandbox::FaultKind;
+using baton::sandbox::JournalEntry;
+using baton::testing::duplicateItems;
+using baton::testing::failureText;
+using baton::testing::queryInt;
+using baton::testing::queryRow;
+using baton::testing::queryText;
+
+namespace {
+
+constexpr int kTimeoutMs = 60000;
+constexpr int kPerLocation = 60; // two pages of 50 each
+
+QList<JournalEntry> matching(const QList<JournalEntry>& journal, const QString& method, const QString& suffix) {
+    QList<JournalEntry> out;
+    for (const JournalEntry& e : journal) {
+        if (e.method == method && e.path.startsWith(QLatin1String("/google/")) && e.path.endsWith(suffix)) {
+            out.append(e);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+class GoogleReviewsSyncTest final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void fullSync();
+    void incrementalSyncAndEdits();
+    void replyIsAnUpsert();
+    void deleteOwnReply();
+    void revokedTokenFlagsAccount();
+    void rateLimitedWaitsThenResumes();
+    void serverErrorsRetried();
+
+private:
+    bool runSync();
+    std::pair<int, int> flushOutbox();
+    qint64 enqueueReply(qint64 itemId, const QString& parentRemoteId, const QString& text);
+    connectors::Connector* connector();
+    store::Database& db() { return m_store->reader(); }
+    sandbox::GoogleReviewsStore& gbp() { return m_sandbox->googleReviews(); }
+
+    std::unique_ptr<sandbox::SandboxServer> m_sandbox;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<store::Store> m_store;
+    std::unique_ptr<secrets::FileSecretStore> m_secrets;
+    std::unique_ptr<net::NetworkEngine> m_net;
+    std::unique_ptr<sync::SyncEngine> m_sync;
+    sandbox::SandboxAccount m_remote;
+    qint64 m_account = 0;
+};
+
+void GoogleReviewsSyncTest::init() {
+    sandbox::SandboxOptions options;
+    options.seed = 5;
+    options.mastodonAccounts = 1;
+    options.mentionsPerAccount = 10;
+    options.people = 80;
+    options.youtubeCommentsPerChannel = 20;
+    options.googleBusinessAccounts = 1;
+    options.googleReviewsPerLocation = kPerLocation;
+    m_sandbox = std::make_unique<sandbox::SandboxServer>(options);
+    QString error;
+    QVERIFY2(m_sandbox->start(&error), qPrintable(error));
+    m_dir = std::make_unique<QTemporaryDir>();
+    auto opened = store::Store::open(m_dir->filePath(QStringLiteral("baton.db")));
+    QVERIFY2(opened.hasValue(), failureText(opened).constData());
+    m_store = std::move(*opened);
+    m_secrets = std::make_unique<secrets::FileSecretStore>(m_dir->filePath(QStringLiteral("secrets.json")));
+    m_net = std::make_unique<net::NetworkEngine>();
+    m_sync = std::make_unique<sync::SyncEngine>(
+        *m_store, *m_net, [this](const model::Account&) -> secrets::SecretStore* { return m_secrets.get(); });
+    bool found = false;
+    for (const sandbox::SandboxAccount& a : m_sandbox->accounts()) {
+        if (a.network == QLatin1String("google-reviews")) {
+            m_remote = a;
+            found = true;
+            break;
+        }
+    }
+    QVERIFY(found);
+    model::Account account;
+    account.network = model::Network::GoogleReviews;
+    account.name = m_remote.name;
+    account.baseUrl = m_remote.baseUrl;
+    account.settings.insert(QStringLiteral("secret_store"), QStringLiteral("file"));
+    const auto added = m_store->writer().run([&](store::Database& d, store::ChangeSet& c) -> Expected<void, Error> {
+        auto r = store::AccountRepository::add(d, account, c);
+        if (!r) {
+            return unexpected(r.error());
+        }
+        m_account = *r;
+        return {};
+    });
+    QVERIFY2(added.hasValue(), failureText(added).constData());
+    account.id = m_account;
+    QVERIFY(m_secrets->writeNow(account.secretKey(), m_remote.token).hasValue());
+}
+
+void GoogleReviewsSyncTest::cleanup() {
+    m_sync.reset();
+    m_net.reset();
+    m_store.reset();
+    m_secrets.reset();
+    m_dir.reset();
+    m_sandbox.reset();
+}
+
+bool GoogleReviewsSyncTest::runSync() {
+    QSignalSpy finished(m_sync.get(), &sync::SyncEngine::accountFinished);
+    m_sync->syncAccount(m_account);
+    if (finished.isEmpty() && !finished.wait(kTimeoutMs)) {
+        return false;
+    }
+    return finished.constFirst().at(1).toBool();
+}
+
+std::pair<int, int> GoogleReviewsSyncTest::flushOutbox() {
+    auto result = std::make_shared<std::pair<int, int>>(-1, -1);
+    m_sync->outbox().flush(m_account, [result](int sent, int failed) { *result = {sent, failed}; });
+    (void)QTest::qWaitFor([&] { return result->first >= 0; }, kTimeoutMs);
+    return *result;
+}
+
+qint64 GoogleReviewsSyncTest::enqueueReply(qint64 itemId, const QString& parentRemoteId, const QString& text) {
+    model::OutboxEntry entry;
+    entry.accountId = m_account;
+    entry.itemId = itemId;
+    entry.parentRemoteId = parentRemoteId;
+    entry.text = text;
+    entry.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    entry.createdAt = QDateTime::currentMSecsSinceEpoch();
+    qint64 id = 0;
+    const auto queued = m_store->writer().run([&](store::Database& d, store::ChangeSet& c) -> Expected<void, Error> {
+        auto r = store::OutboxRepository::enqueue(d, entry, c);
+        if (!r) {
+            return unexpected(r.error());
+        }
+        id = *r;
+        return {};
+    });
+    return queued ? id : 0;
+}
+
+connectors::Connector* GoogleReviewsSyncTest::connector() {
+    auto outcome = std::make_shared<std::pair<bool, connectors::Connector*>>(false, nullptr);
+    m_sync->withConnector(m_account, [outcome](Expected<connectors::Connector*, Error> c) {
+        *outcome = {true, c ? *c : nullptr};
+    });
+    (void)QTest::qWaitFor([&] { return outcome->first; }, kTimeoutMs);
+    return outcome->second;
+}
+
+void GoogleReviewsSyncTest::fullSync() {
+    QVERIFY2(runSync(), qPrintable(m_sync->status(m_account).error.toString()));
+    const auto account = store::AccountRepository::byId(db(), m_account);
+    QCOMPARE(account->remoteId, m_remote.remoteId); // accounts/<id>, learnt from GET /v4/accounts
+
+    // Every review of both locations, each location its own community, stars as ratings 1..5.
+    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ? AND kind = 'review'", {m_account}),
+             qint64(gbp().reviewCount(0, 0) + gbp().reviewCount(0, 1)));
+    QCOMPARE(queryInt(db(), "SELECT count(DISTINCT community_id) FROM items WHERE account_id = ?", {m_account}),
+             qint64(2));
+    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE kind = 'review' AND rating NOT BETWEEN 1 AND 5"),
+             qint64(0));
+    QVERIFY(queryInt(db(), "SELECT count(DISTINCT rating) FROM items WHERE kind = 'review'") >= 4);
+    // Existing owner replies are outgoing items linked to their review, which counts as answered.
+    const qint64 replies =
+        queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ? AND direction = 'out'", {m_account});
+    QVERIFY(replies > 10);
+    QCOMPARE(queryInt(db(),
+                      "SELECT count(*) FROM items r JOIN items p ON p.remote_id = r.parent_remote_id AND "
+                      "p.account_id = r.account_id WHERE r.direction = 'out' AND p.first_response_at IS NOT NULL"),
+             replies);
+    QCOMPARE(duplicateItems(db()), qint64(0));
+
+    const QList<JournalEntry> journal = m_sandbox->journal();
+    QCOMPARE(matching(journal, QStringLiteral("GET"), QStringLiteral("/v4/accounts")).size(), 1);
+    QCOMPARE(matching(journal, QStringLiteral("GET"), QStringLiteral("/locations")).size(), 1);
+    const QList<JournalEntry> pages = matching(journal, QStringLiteral("GET"), QStringLiteral("/reviews"));
+    QCOMPARE(pages.size(), 4); // two locations, two pages each
+    for (const JournalEntry& e : pages) {
+        QCOMPARE(e.status, 200);
+        QCOMPARE(e.queryValue(QStringLiteral("pageSize")), QStringLiteral("50"));
+        QCOMPARE(e.queryValue(QStringLiteral("orderBy")), QStringLiteral("updateTime desc"));
+        QCOMPARE(e.header(QStringLiteral("authorization")), QStringLiteral("Bearer ") + m_remote.token);
+    }
+    QVERIFY(pages.at(0).queryValue(QStringLiteral("pageToken")).isEmpty());
+    QVERIFY(!pages.at(1).queryValue(QStringLiteral("pageToken")).isEmpty());
+    QCOMPARE(pages.at(0).path, QStringLiteral("/google/v4/") + gbp().locationName(0, 0) + QStringLiteral("/reviews"));
+    QCOMPARE(pages.at(2).path, QStringLiteral("/google/v4/") + gbp().locationName(0, 1) + QStringLiteral("/reviews"));
+    const store::SyncState s = store::SyncStateRepository::get(db(), m_account, QStringLiteral("reviews"));
+    QVERIFY(s.backfillCursor.isEmpty());
+    QCOMPARE(QJsonDocument::fromJson(s.cursor.toUtf8()).object().size(), 2); // a watermark per location
+}
+
+void GoogleReviewsSyncTest::incrementalSyncAndEdits() {
+    QVERIFY(runSync());
+    const qint64 before = queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account});
+    const QString oldReview = queryText(db(),
+                                        "SELECT remote_id FROM items WHERE account_id = ? AND kind = 'review' "
+                                        "ORDER BY created_at LIMIT 1",
+                                        {m_account});
+    QTest::qWait(20);
+    const QString added = gbp().addReview(0, 1, 1, QStringLiteral("Froid, lent, et personne pour s'excuser."));
+    QVERIFY(gbp().editReview(oldReview, 4, QStringLiteral("Edit: they called me back and fixed it. 👍")));
+    m_sandbox->clearJournal();
+    QVERIFY(runSync());
+    const QList<JournalEntry> pages = matching(m_sandbox->journal(), QStringLiteral("GET"), QStringLiteral("/reviews"));
+    QCOMPARE(pages.size(), 2); // one page per location reaches known reviews
+    for (const JournalEntry& e : pages) {
+        QVERIFY(e.queryValue(QStringLiteral("pageToken")).isEmpty());
+    }
+    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account}), before + 1);
+    const auto fresh = store::ItemRepository::byRemoteId(db(), m_account, added);
+    QVERIFY(fresh.has_value());
+    QCOMPARE(fresh->rating, std::optional<int>(1));
+    QCOMPARE(fresh->text, QStringLiteral("Froid, lent, et personne pour s'excuser."));
+    // The edited review came back on top of its location with a new updateTime: the stored text follows.
+    const auto edited = store::ItemRepository::byRemoteId(db(), m_account, oldReview);
+    QCOMPARE(edited->text, QStringLiteral("Edit: they called me back and fixed it. 👍"));
+    QVERIFY(edited->updatedAt > edited->createdAt);
+    QCOMPARE(duplicateItems(db()), qint64(0));
+}
+
+void GoogleReviewsSyncTest::replyIsAnUpsert() {
+    QVERIFY(runSync());
+    const QStringList review = queryRow(db(),
+                                        "SELECT id, remote_id FROM items WHERE account_id = ? AND kind = 'review' AND "
+                                        "first_response_at IS NULL ORDER BY id DESC LIMIT 1",
+                                        {m_account});
+    QCOMPARE(review.size(), 2);
+    QVERIFY(gbp().replyOf(review[1]).isEmpty());
+    const QString text = QStringLiteral("Merci pour votre retour, Camille — on vous recontacte. 🙏");
+    const qint64 outboxId = enqueueReply(review[0].toLongLong(), review[1], text);
+    m_sandbox->clearJournal();
+    // The reply is stored, then the connection drops before the answer: the engine sends the PUT again.
+    m_sandbox->faults().failNext(FaultKind::ResetAfterHandling, 1, QStringLiteral("/google/v4/"));
+    QCOMPARE(flushOutbox(), (std::pair{1, 0}));
+    const QList<JournalEntry> puts = matching(m_sandbox->journal(), QStringLiteral("PUT"), QStringLiteral("/reply"));
+    QCOMPARE(puts.size(), 2);
+    for (const JournalEntry& e : puts) {
+        QCOMPARE(e.path, QStringLiteral("/google/v4/") + review[1] + QStringLiteral("/reply"));
+        QCOMPARE(QJsonDocument::fromJson(e.body).object().value(QLatin1String("comment")).toString(), text);
+    }
+    QCOMPARE(gbp().replyOf(review[1]), text);
+    QCOMPARE(gbp().replyWrites(0), 1); // an upsert: the repeat changed nothing
+    const auto entry = store::OutboxRepository::byId(db(), outboxId);
+    QCOMPARE(model::toString(entry->state), QStringLiteral("sent"));
+    QCOMPARE(entry->remoteId, review[1] + QStringLiteral("/reply"));
+    const auto reply = store::ItemRepository::byRemoteId(db(), m_account, entry->remoteId);
+    QVERIFY(reply.has_value());
+    QVERIFY(reply->direction == model::Direction::Outgoing);
+    QCOMPARE(reply->parentRemoteId, review[1]);
+    QVERIFY(queryInt(db(), "SELECT first_response_at FROM items WHERE id = ?", {review[0].toLongLong()}) > 0);
+    // A later sync sees the same reply on the review: still one item.
+    QVERIFY(runSync());
+    QCOMPARE(duplicateItems(db()), qint64(0));
+}
+
+void GoogleReviewsSyncTest::deleteOwnReply() {
+    QVERIFY(runSync());
+    const QString replyId =
+        queryText(db(), "SELECT remote_id FROM items WHERE account_id = ? AND direction = 'out' LIMIT 1", {m_account});
+    QVERIFY(replyId.endsWith(QLatin1String("/reply")));
+    const QString review = replyId.chopped(6);
+    QVERIFY(!gbp().replyOf(review).isEmpty());
+    auto* c = connector();
+    QVERIFY(c != nullptr);
+    const auto reply = store::ItemRepository::byRemoteId(db(), m_account, replyId);
+    const auto customer = store::ItemRepository::byRemoteId(db(), m_account, review);
+    QCOMPARE(c->moderationActions(*reply), QList<ModerationAction>{ModerationAction::DeleteOwn});
+    QVERIFY(c->moderationActions(*customer).isEmpty()); // a customer's review cannot be removed by the API
+    m_sandbox->clearJournal();
+    std::optional<Expected<bool, Error>> result;
+    c->moderate(ModerationAction::DeleteOwn, *reply, QString(), this, [&](Expected<bool, Error> r) { result = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), kTimeoutMs);
+    QVERIFY2(result->hasValue(), qPrintable(result->hasValue() ? QString() : result->error().toString()));
+    const QList<JournalEntry> deletes =
+        matching(m_sandbox->journal(), QStringLiteral("DELETE"), QStringLiteral("/reply"));
+    QCOMPARE(deletes.size(), 1);
+    QCOMPARE(deletes[0].path, QStringLiteral("/google/v4/") + replyId);
+    QCOMPARE(deletes[0].status, 200);
+    QVERIFY(gbp().replyOf(review).isEmpty());
+}
+
+void GoogleReviewsSyncTest::revokedTokenFlagsAccount() {
+    QVERIFY(runSync());
+    QVERIFY(gbp().revokeToken(0));
+    m_sandbox->clearJournal();
+    QVERIFY(!runSync());
+    QVERIFY(m_sync->status(m_account).error.code == ErrorCode::Unauthorized);
+    QVERIFY(
+        queryText(db(), "SELECT last_error FROM accounts WHERE id = ?", {m_account}).contains(QLatin1String("401")));
+    const QList<JournalEntry> calls = matching(m_sandbox->journal(), QStringLiteral("GET"), QStringLiteral("/reviews"));
+    QCOMPARE(calls.size(), 1);
+    QCOMPARE(calls[0].status, 401);
+}
+
+void GoogleReviewsSyncTest::rateLimitedWaitsThenResumes() {
+    const qint64 until = QDateTime::currentMSecsSinceEpoch() + 700;
+    m_sandbox->faults().rateLimitUntil(until, QStringLiteral("/google/v4/accounts/"));
+    QVERIFY2(runSync(), qPrintable(m_sync->status(m_account).error.toString()));
+    const QList<JournalEntry> all = m_sandbox->journal();
+    int limited = 0;
+    for (const JournalEntry& e : all) {
+        if (e.path.startsWith(QLatin1String("/google/")) && e.status == 429) {
+            ++limited;
+            QCOMPARE(QJsonDocument::fromJson(e.body).isNull(), true); // the request had no body
+        }
+    }
+    QVERIFY(limited >= 1);
+    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ? AND kind = 'review'", {m_account}),
+             qint64(2 * kPerLocation));
+}
+
+void GoogleReviewsSyncTest::serverErrorsRetried() {
+    m_sandbox->faults().failNext(FaultKind::ServerError, 2, QStringLiteral("/google/v4/accounts/"));
+    QVERIFY2(runSync(), qPrintable(m_sync->status(m_account).error.toString()));
+    int errors = 0;
+    for (const JournalEntry& e : m_sandbox->journal()) {
+        errors += e.status == 503 ? 1 : 0;
+    }
+    QCOMPARE(errors, 2);
+    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ? AND kind = 'review'", {m_account}),
+             qint64(2 * kPerLocation));
+}
+
+QTEST_GUILESS_MAIN(GoogleReviewsSyncTest)
+#include "GoogleReviewsSyncTest.moc"
