@@ -1,4 +1,5 @@
 #include "core/net/NetworkEngine.h"
+#include "core/net/CurlTransfer.h"
 
 #include "tests/support/ScriptedHttpServer.h"
 
@@ -127,6 +128,7 @@ private slots:
     void parseRateLimitHeaders();
     void unsafeUrlsAreRejected_data();
     void unsafeUrlsAreRejected();
+    void mailUrlsAreChecked();
     void loopbackNameIsAllowed();
     void redirectToPlainHttpIsRefused();
     void oversizedBodyIsRejected_data();
@@ -546,6 +548,30 @@ void NetworkEngineTest::unsafeUrlsAreRejected() {
     QCOMPARE(res->error().httpStatus, 0);
     QCOMPARE(m_server->requestCount(), 0);
     QCOMPARE(m_server->connectionCount(), 0);
+}
+
+void NetworkEngineTest::mailUrlsAreChecked() {
+    auto check = [](const char* url, const QByteArray& command = {}, const QByteArray& rcpt = {}) {
+        Request r;
+        r.url = QUrl(QString::fromLatin1(url));
+        r.mailCommand = command;
+        if (!rcpt.isEmpty()) {
+            r.mailRecipients = {rcpt};
+        }
+        return baton::net::validateRequest(r);
+    };
+    QVERIFY(!check("imap://127.0.0.1:1143/INBOX", "UID SEARCH UID 5:*"));
+    QVERIFY(!check("smtp://localhost:2525", {}, "<bob@example.test>"));
+    QVERIFY(!check("imaps://mail.example.org/INBOX"));
+    QVERIFY(!check("smtps://mail.example.org:465"));
+    // Plain IMAP and SMTP only to loopback hosts, like plain http.
+    QVERIFY(check("imap://mail.example.org/INBOX"));
+    QVERIFY(check("smtp://10.0.0.1:25"));
+    QVERIFY(check("imap://mail.example.org/")->code == ErrorCode::InvalidArgument);
+    // No command or address may smuggle another protocol line.
+    QVERIFY(check("imap://127.0.0.1/INBOX", "NOOP\r\nA2 DELETE INBOX"));
+    QVERIFY(check("smtp://127.0.0.1:25", {}, "<a@b.example>\r\nDATA"));
+    QVERIFY(check("pop3://127.0.0.1/"));
 }
 
 void NetworkEngineTest::loopbackNameIsAllowed() {
