@@ -1,6 +1,6 @@
 #include "core/net/NetworkEngine.h"
-#include "core/net/CurlTransfer.h"
 
+#include "core/net/CurlTransfer.h"
 #include "tests/support/ScriptedHttpServer.h"
 
 #include <QDateTime>
