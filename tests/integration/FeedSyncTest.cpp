@@ -147,11 +147,19 @@ http {
         listen 127.0.0.1:%2;
         root %1/www;
         location = /broken.rss { return 501; }
+        location /private/ {
+            auth_basic "feeds";
+            auth_basic_user_file %1/htpasswd;
+        }
     }
 }
 )")
                                  .arg(m_dir)
                                  .arg(m_port);
+        QFile users(m_dir + QStringLiteral("/htpasswd"));
+        if (!users.open(QIODevice::WriteOnly | QIODevice::Truncate) || users.write("reader:{PLAIN}s3cret\n") <= 0) {
+            return false;
+        }
         QFile f(m_dir + QStringLiteral("/nginx.conf"));
         return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(conf.toUtf8()) > 0;
     }
@@ -190,6 +198,8 @@ private slots:
     void badResponsesFlagTheAccount_data();
     void badResponsesFlagTheAccount();
     void noReplyNoModeration();
+    void basicAuth_data();
+    void basicAuth();
     void sandboxConditionalGetAndLiveEntry();
     void sandboxRateLimitIsWaitedOut();
     void sandboxServerErrorIsRetried();
@@ -198,7 +208,7 @@ private:
     void useSandbox(); // points a new account at the sandbox's reviews feed
     QList<sandbox::JournalEntry> feedRequests() const;
     bool syncOnce(); // true when the account's run finished ok
-    qint64 addAccount(const QString& name, const QString& url);
+    qint64 addAccount(const QString& name, const QString& url, const QString& secret = {});
     store::Database& db() { return m_store->reader(); }
     store::SyncState state() {
         return store::SyncStateRepository::get(db(), m_account, connectors::feed::FeedConnector::kStream);
@@ -250,7 +260,7 @@ void FeedSyncTest::cleanup() {
     m_dir.reset();
 }
 
-qint64 FeedSyncTest::addAccount(const QString& name, const QString& url) {
+qint64 FeedSyncTest::addAccount(const QString& name, const QString& url, const QString& secret) {
     model::Account account;
     account.network = model::Network::Feed;
     account.name = name;
@@ -271,7 +281,7 @@ qint64 FeedSyncTest::addAccount(const QString& name, const QString& url) {
     }
     account.id = id;
     // A public feed has no credentials: the stored secret is empty (it would be "user:password" for Basic).
-    return m_secrets->writeNow(account.secretKey(), QString()) ? id : 0;
+    return m_secrets->writeNow(account.secretKey(), secret) ? id : 0;
 }
 
 bool FeedSyncTest::syncOnce() {
@@ -446,6 +456,41 @@ void FeedSyncTest::noReplyNoModeration() {
     item.remoteId = QStringLiteral("review-101");
     QVERIFY(connector->moderationActions(item).isEmpty());
     QCOMPARE(connector->replyLengthLimit(), 0);
+}
+
+void FeedSyncTest::basicAuth_data() {
+    QTest::addColumn<QString>("secret");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("status"); // of the last request, in nginx's access log
+    QTest::addColumn<QString>("error");
+    QTest::newRow("right password") << QStringLiteral("reader:s3cret") << true << QStringLiteral("200") << QString();
+    QTest::newRow("wrong password") << QStringLiteral("reader:guess") << false << QStringLiteral("401")
+                                    << QStringLiteral("the server refused the user name or password (HTTP 401)");
+    QTest::newRow("no credentials") << QString() << false << QStringLiteral("401")
+                                    << QStringLiteral("the feed needs a user name and password (HTTP 401)");
+}
+
+void FeedSyncTest::basicAuth() {
+    QFETCH(QString, secret);
+    QFETCH(bool, ok);
+    QFETCH(QString, status);
+    QFETCH(QString, error);
+    QDir().mkpath(m_dir->filePath(QStringLiteral("nginx/www/private")));
+    QVERIFY(m_nginx->serve(QStringLiteral("private/members.atom"), fixture(QStringLiteral("atom.xml")), kFirstMtime));
+    m_account = addAccount(QStringLiteral("members"), m_nginx->url(QStringLiteral("/private/members.atom")), secret);
+    QVERIFY(m_account > 0);
+    QCOMPARE(syncOnce(), ok);
+    QVERIFY2(m_nginx->accessLog().last().startsWith(QStringLiteral("GET /private/members.atom %1|").arg(status)),
+             qPrintable(m_nginx->accessLog().last()));
+    if (ok) {
+        QCOMPARE(items(), qint64(3));
+        QVERIFY(lastError().isEmpty());
+    } else {
+        QCOMPARE(items(), qint64(0));
+        QVERIFY2(lastError().startsWith(u"unauthorized"), qPrintable(lastError()));
+        QVERIFY2(lastError().endsWith(error), qPrintable(lastError()));
+        QVERIFY2(!lastError().contains(u"s3cret") && !lastError().contains(u"guess"), qPrintable(lastError()));
+    }
 }
 
 // ---- The sandbox's feed route set: the demo feeds, and the faults nginx cannot produce on demand ----

@@ -70,7 +70,10 @@ Error FeedConnector::describe(const Error& e) const {
     Error out = e;
     QString what = e.detail;
     // A site's error page says nothing a feed reader can use: name the status only.
-    if (e.httpStatus == 404 || e.httpStatus == 410) {
+    if (e.httpStatus == 401) {
+        what = m_token.isEmpty() ? QStringLiteral("the feed needs a user name and password (HTTP 401)")
+                                 : QStringLiteral("the server refused the user name or password (HTTP 401)");
+    } else if (e.httpStatus == 404 || e.httpStatus == 410) {
         what = QStringLiteral("no feed at this address (HTTP %1)").arg(e.httpStatus);
     } else if (e.httpStatus >= 400 && e.code != ErrorCode::RateLimited) {
         what = QStringLiteral("the server answered HTTP %1").arg(e.httpStatus);
