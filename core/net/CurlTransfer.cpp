@@ -247,7 +247,8 @@ void CurlTransfer::configureMail(const Request& request) {
         curl_easy_setopt(e, CURLOPT_PASSWORD, m_password.constData());
     }
     if (!request.mailCommand.isEmpty()) {
-        m_method = request.mailCommand.left(request.mailCommand.indexOf(' ')); // for error messages only
+        const qsizetype space = request.mailCommand.indexOf(' ');
+        m_method = space < 0 ? request.mailCommand : request.mailCommand.left(space); // for error messages only
         m_customCommand = request.mailCommand;
         curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, m_customCommand.constData());
     } else {
@@ -343,6 +344,10 @@ Error CurlTransfer::transportError(CURLcode code, bool* retryable) const {
     if (m_mail) {
         switch (code) {
         case CURLE_LOGIN_DENIED:
+            // libcurl also reports a mailbox that cannot be selected as a denied login.
+            if (curlText.contains(QLatin1String("Select failed"), Qt::CaseInsensitive)) {
+                return {ErrorCode::NotFound, QStringLiteral("no such mailbox: ") + curlText + where, 0};
+            }
             return {ErrorCode::Unauthorized, curlText + where, 0};
         case CURLE_REMOTE_FILE_NOT_FOUND: // no such message or mailbox, or its UIDVALIDITY changed
             return {ErrorCode::NotFound, curlText + where, 0};

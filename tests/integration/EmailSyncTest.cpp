@@ -84,6 +84,7 @@ private slots:
     void markSpam();
     void uidValidityChangeReadsFolderAgain();
     void wrongPasswordFlagsTheAccount();
+    void missingFolderIsNotALoginError();
 
 private:
     // Plain IMAP/SMTP calls as another client, through the same engine.
@@ -584,6 +585,19 @@ void EmailSyncTest::wrongPasswordFlagsTheAccount() {
     QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {bad}), qint64(0));
     // The good account is untouched.
     QVERIFY(queryText(db(), "SELECT last_error FROM accounts WHERE id = ?", {m_account}).isEmpty());
+}
+
+void EmailSyncTest::missingFolderIsNotALoginError() {
+    const qint64 id = addAccount(QStringLiteral("missing folder"), QStringLiteral("%1:%2").arg(kBob, kPassword),
+                                 {QStringLiteral("No Such Folder")});
+    QVERIFY(id > 0);
+    bool ok = true;
+    QVERIFY(syncOnce(id, &ok));
+    QVERIFY(!ok);
+    QVERIFY(m_sync->status(id).error.code == ErrorCode::NotFound);
+    const QString error = queryText(db(), "SELECT last_error FROM accounts WHERE id = ?", {id});
+    QVERIFY2(error.contains(QLatin1String("no such mailbox")), qPrintable(error));
+    QVERIFY2(!error.contains(QLatin1String("refused the login")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(EmailSyncTest)
