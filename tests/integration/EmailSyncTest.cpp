@@ -83,6 +83,7 @@ private slots:
     void moveToFolder();
     void markSpam();
     void uidValidityChangeReadsFolderAgain();
+    void largeFolderIsReadInPages();
     void wrongPasswordFlagsTheAccount();
     void missingFolderIsNotALoginError();
 
@@ -535,7 +536,7 @@ void EmailSyncTest::markSpam() {
 void EmailSyncTest::uidValidityChangeReadsFolderAgain() {
     // A second synced folder, then deleted and made again: a new UIDVALIDITY with old and new messages in it.
     const QString folder = QStringLiteral("Support");
-    QVERIFY(imap(kAlice, QString(), "CREATE Support").isEmpty() || true); // created (or already there)
+    imap(kAlice, QString(), "CREATE Support");
     QVERIFY(append(kAlice, folder,
                    message(QStringLiteral("dan@example.org"), kAlice, QStringLiteral("first"),
                            QStringLiteral("support-7@example.org"), {}, "one\n")));
@@ -569,6 +570,28 @@ void EmailSyncTest::uidValidityChangeReadsFolderAgain() {
     QCOMPARE(u2, quint32(2)); // read from the start again
     // Both messages stored once: the old one is recognised by its Message-ID.
     QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {second}), qint64(2));
+}
+
+void EmailSyncTest::largeFolderIsReadInPages() {
+    const QString folder = QStringLiteral("Bulk");
+    imap(kBob, QString(), "CREATE Bulk");
+    const int count = EmailConnector::kPageSize + 7;
+    for (int i = 0; i < count; ++i) {
+        QVERIFY(append(kBob, folder,
+                       message(QStringLiteral("list@example.org"), kBob, QStringLiteral("digest %1").arg(i),
+                               QStringLiteral("bulk-%1@example.org").arg(i), {}, "news\n")));
+    }
+    const qint64 id = addAccount(QStringLiteral("bulk"), QStringLiteral("%1:%2").arg(kBob, kPassword), {folder});
+    QVERIFY(id > 0);
+    bool ok = false;
+    QVERIFY(syncOnce(id, &ok));
+    QVERIFY2(ok, qPrintable(m_sync->status(id).error.toString()));
+    QCOMPARE(m_sync->status(id).pages, 2);
+    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {id}), qint64(count));
+    quint32 validity = 0;
+    quint32 last = 0;
+    QVERIFY(EmailConnector::parseCursor(store::SyncStateRepository::get(db(), id, folder).cursor, &validity, &last));
+    QCOMPARE(last, quint32(count));
 }
 
 void EmailSyncTest::wrongPasswordFlagsTheAccount() {
