@@ -394,6 +394,11 @@ void EmailConnector::findMessage(const QStringList& folders, const QString& mess
     const QStringList rest = folders.mid(1);
     searchMessageId(folder, messageId, context,
                     [this, folder, rest, messageId, context, done](Expected<QList<quint32>, Error> uids) {
+                        if (!uids && uids.error().code != ErrorCode::NotFound &&
+                            uids.error().code != ErrorCode::HttpClient) {
+                            done(unexpected(uids.error())); // login, network: no point asking other folders
+                            return;
+                        }
                         if (!uids || uids->isEmpty()) {
                             // A folder that cannot be selected is skipped like one without the message.
                             findMessage(rest, messageId, context, done);
