@@ -2,11 +2,13 @@
 
 #include "app/Profile.h"
 #include "core/connectors/Connector.h"
+#include "core/connectors/youtube/YouTubeQuota.h"
 #include "core/net/NetworkEngine.h"
 #include "core/store/AccountRepository.h"
 #include "core/sync/SyncEngine.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QHostAddress>
@@ -283,6 +285,14 @@ int Cli::accountList(const QStringList& args) {
                                    {QStringLiteral("handle"), a.handle},
                                    {QStringLiteral("secret_store"), a.settings.value(QLatin1String("secret_store"))},
                                    {QStringLiteral("last_error"), a.lastError.isEmpty() ? QJsonValue() : a.lastError}});
+            if (a.network == model::Network::YouTube) {
+                const auto quota = connectors::youtube::YouTubeQuota::fromText(
+                    store::SyncStateRepository::get(m_profile->store().reader(), a.id, QStringLiteral("quota")).cursor);
+                QJsonObject o = out.last().toObject();
+                o.insert(QStringLiteral("quota_remaining"), quota.remaining(QDateTime::currentMSecsSinceEpoch()));
+                o.insert(QStringLiteral("quota_limit"), quota.limit());
+                out.replace(out.size() - 1, o);
+            }
         }
         m_out << QJsonDocument(out).toJson(QJsonDocument::Indented);
         return Ok;
@@ -293,6 +303,11 @@ int Cli::accountList(const QStringList& args) {
     }
     for (const auto& a : accounts) {
         m_out << a.name << "\t" << model::toString(a.network) << "\t" << a.handle << "\t" << a.baseUrl;
+        if (a.network == model::Network::YouTube) { // the day's API budget, as the last sync left it
+            m_out << "\t" << connectors::youtube::YouTubeQuota::describe(
+                store::SyncStateRepository::get(m_profile->store().reader(), a.id, QStringLiteral("quota")).cursor,
+                QDateTime::currentMSecsSinceEpoch());
+        }
         if (!a.lastError.isEmpty()) {
             m_out << "\terror: " << a.lastError;
         }

@@ -207,6 +207,11 @@ void GoogleReviewsSyncTest::fullSync() {
                       "p.account_id = r.account_id WHERE r.direction = 'out' AND p.first_response_at IS NOT NULL"),
              replies);
     QCOMPARE(duplicateItems(db()), qint64(0));
+    // Named reviewers are authors the inbox knows.
+    QVERIFY(queryInt(db(),
+                     "SELECT count(*) FROM items WHERE account_id = ? AND kind = 'review' AND identity_id IS "
+                     "NOT NULL",
+                     {m_account}) > kPerLocation);
 
     const QList<JournalEntry> journal = m_sandbox->journal();
     QCOMPARE(matching(journal, QStringLiteral("GET"), QStringLiteral("/v4/accounts")).size(), 1);

@@ -83,6 +83,7 @@ private slots:
         QVERIFY(r.html.contains(QLatin1String("&lt;b&gt;staff&lt;/b&gt;")));
         QVERIFY(r.html.contains(QLatin1String("<br>")));
         QCOMPARE(r.author.displayName, QStringLiteral("Jane D."));
+        QCOMPARE(r.author.handle, QStringLiteral("Jane D."));
         QCOMPARE(r.author.avatarUrl, QStringLiteral("https://lh3.googleusercontent.com/a-/jane"));
         QCOMPARE(r.communityRemoteId, kLocation);
         QCOMPARE(r.communityName, QStringLiteral("Baton Café — Lyon"));
@@ -108,6 +109,7 @@ private slots:
             byId(page->items, QStringLiteral("accounts/111/locations/222/reviews/AbFvOqAnonymous"));
         QVERIFY(anon != nullptr);
         QCOMPARE(anon->author.displayName, QStringLiteral("A Google user"));
+        QVERIFY(anon->author.handle.isEmpty()); // no identity: anonymous reviewers are not one person
         QVERIFY(anon->author.avatarUrl.isEmpty());
         QCOMPARE(anon->text, QStringLiteral("ممتاز! خدمة رائعة"));
         QCOMPARE(anon->rating, std::optional<int>(5));

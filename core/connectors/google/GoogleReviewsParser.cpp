@@ -77,6 +77,9 @@ Expected<QList<model::Item>, Error> reviewToItems(const QJsonObject& review, con
     item.author.network = model::Network::GoogleReviews;
     const bool anonymous = reviewer.value(QLatin1String("isAnonymous")).toBool();
     item.author.displayName = anonymous ? QString() : str(reviewer, QLatin1String("displayName"));
+    // Google shows reviewers by name only: the name is the handle the inbox groups an author's reviews by.
+    // Anonymous reviewers get no identity, so they are not lumped together.
+    item.author.handle = item.author.displayName;
     if (item.author.displayName.isEmpty()) {
         item.author.displayName = QStringLiteral("A Google user");
     }
