@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QTimeZone>
+#include <cmath>
 
 namespace baton {
 namespace {
@@ -327,6 +328,14 @@ std::optional<qint64> parseRfc3339(QStringView in) {
         return std::nullopt;
     }
     return utcSeconds(date, h, mi, sec, offsetSec) * 1000 + ms;
+}
+
+std::optional<qint64> epochSecondsToUtcMs(double seconds) {
+    constexpr double kYear10000 = 253402300800.0;
+    if (!std::isfinite(seconds) || seconds < 0 || seconds >= kYear10000) {
+        return std::nullopt;
+    }
+    return static_cast<qint64>(std::llround(seconds * 1000.0));
 }
 
 QString formatRfc3339(qint64 utcMs) {

@@ -18,6 +18,11 @@ std::optional<qint64> parseRfc3339(QStringView s);
 // Returns UTC milliseconds since the epoch, or nullopt when the text is not such a date.
 std::optional<qint64> parseRfc822(QStringView s);
 
+// Converts epoch seconds as JSON numbers carry them (Reddit's created_utc: a float, usually whole) to UTC
+// milliseconds, rounding to the nearest millisecond. Returns nullopt for NaN, infinities, negative values and
+// anything past the year 9999.
+std::optional<qint64> epochSecondsToUtcMs(double seconds);
+
 // Formats UTC milliseconds as RFC 3339 with milliseconds and 'Z', e.g. 2026-11-23T07:49:02.064Z.
 QString formatRfc3339(qint64 utcMs);
 

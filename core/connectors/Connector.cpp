@@ -3,6 +3,7 @@
 #include "core/connectors/feed/FeedConnector.h"
 #include "core/connectors/email/EmailConnector.h"
 #include "core/connectors/mastodon/MastodonConnector.h"
+#include "core/connectors/reddit/RedditConnector.h"
 #include "core/connectors/google/GoogleReviewsConnector.h"
 #include "core/connectors/youtube/YouTubeConnector.h"
 
@@ -39,6 +40,8 @@ std::unique_ptr<Connector> makeConnector(const model::Account& account, const QS
     switch (account.network) {
     case model::Network::Mastodon:
         return std::make_unique<mastodon::MastodonConnector>(account, token, engine);
+    case model::Network::Reddit:
+        return std::make_unique<reddit::RedditConnector>(account, token, engine);
     case model::Network::Email:
         return std::make_unique<email::EmailConnector>(account, token, engine);
     case model::Network::Feed:

@@ -1097,6 +1097,40 @@ int RedditStore::inboxCount(int account) const {
                                                             : 0;
 }
 
+QStringList RedditStore::inboxFullnames(int account) const {
+    const QMutexLocker lock(&m_mutex);
+    QList<int> things;
+    if (account >= 0 && account < m_data.accounts.size()) {
+        for (const RedditInboxEntry& e : m_data.accounts.at(account).inbox) {
+            things.append(e.thing);
+        }
+    }
+    std::sort(things.begin(), things.end(), [](int x, int y) { return x > y; });
+    QStringList out;
+    for (const int t : std::as_const(things)) {
+        out.append(m_data.fullname(t));
+    }
+    return out;
+}
+
+QStringList RedditStore::modqueueFullnames(int account) const {
+    const QMutexLocker lock(&m_mutex);
+    QStringList out;
+    for (int i = static_cast<int>(m_data.things.size()) - 1; i >= 0; --i) {
+        const RedditThing& t = m_data.things.at(i);
+        if (t.kind != '4' && m_data.accounts.at(account).moderates.contains(t.subreddit) &&
+            inModqueue(t, QStringLiteral("modqueue"))) {
+            out.append(m_data.fullname(i));
+        }
+    }
+    return out;
+}
+
+int RedditStore::accountCount() const {
+    const QMutexLocker lock(&m_mutex);
+    return static_cast<int>(m_data.accounts.size());
+}
+
 int RedditStore::modqueueCount(int account) const {
     const QMutexLocker lock(&m_mutex);
     int n = 0;

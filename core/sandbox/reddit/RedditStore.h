@@ -78,6 +78,9 @@ public:
     int commentsCreated() const;
     int commentsWithText(const QString& text) const;
     int inboxCount(int account) const;
+    QStringList inboxFullnames(int account) const;    // newest first
+    QStringList modqueueFullnames(int account) const; // what /r/mod/about/modqueue lists
+    int accountCount() const;
     int modqueueCount(int account) const;
     ThingState thingState(const QString& fullname) const;
     bool editThing(const QString& fullname, const QString& body);
