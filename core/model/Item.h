@@ -13,6 +13,9 @@ struct Item {
     qint64 id = 0;
     qint64 accountId = 0;
     qint64 communityId = 0;
+    // Set by connectors instead of communityId: the store resolves them to a community row on insert.
+    QString communityRemoteId; // subreddit, category id, channel id, location, feed, mail folder
+    QString communityName;     // as shown ("r/baton", "Support")
     Network network = Network::Mastodon;
     QString remoteId;       // unique per account; for Mastodon the status id
     QString notificationId; // the listing entry that brought it (Mastodon notification id), if any
