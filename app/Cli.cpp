@@ -27,6 +27,7 @@ QString cliUsage() {
         "Without a command, opens the window. Commands:\n"
         "  account add NETWORK --name N --base-url URL --token-env VAR [--secret-store keychain|file]\n"
         "              (feed: the feed's URL; --token-env is optional, \"user:password\" for HTTP Basic)\n"
+        "              (discourse: the site URL; a user API key, or \"username:key\" for an admin API key)\n"
         "              (email: imaps://host[:993]; \"user:password\", or JSON {\"user\",\"password\"|\"oauth2\",\n"
         "               \"smtp_url\" (default smtps://host:465), \"from\"}; moderation: move --comment FOLDER, spam)\n"
         "  account list [--json]\n"
