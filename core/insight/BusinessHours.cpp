@@ -136,6 +136,10 @@ void StaffedTime::cover(qint64 firstDay, qint64 lastDay) {
     m_firstDay = firstDay;
     m_windows.assign(static_cast<std::size_t>(lastDay - firstDay + 1), {});
     m_before.assign(m_windows.size() + 1, 0);
+    m_dayStart.assign(m_windows.size() + 1, 0);
+    for (std::size_t i = 0; i <= m_windows.size(); ++i) {
+        m_dayStart[i] = startOfDay(QDate::fromJulianDay(firstDay + static_cast<qint64>(i)), m_hours.timeZone);
+    }
     for (std::size_t i = 0; i < m_windows.size(); ++i) {
         const QDate date = QDate::fromJulianDay(firstDay + static_cast<qint64>(i));
         qint64 staffed = 0;
@@ -165,6 +169,17 @@ qint64 StaffedTime::partial(qint64 day, qint64 from, qint64 to) const {
     return sum;
 }
 
+qint64 StaffedTime::dayOf(qint64 t) {
+    // The UTC day number, give or take one for the zone's offset; then an exact search of the local midnights
+    // (a time-zone lookup per call would cost more than the rest of the measurement).
+    constexpr qint64 kDayMs = 24LL * 3600 * 1000;
+    constexpr qint64 kUnixEpochJulianDay = 2440588;
+    const qint64 utcDay = (t >= 0 ? t / kDayMs : (t - kDayMs + 1) / kDayMs) + kUnixEpochJulianDay;
+    cover(utcDay - 2, utcDay + 2);
+    const auto it = std::upper_bound(m_dayStart.begin(), m_dayStart.end(), t);
+    return m_firstDay + static_cast<qint64>(it - m_dayStart.begin()) - 1;
+}
+
 qint64 StaffedTime::between(qint64 from, qint64 to) {
     if (to <= from) {
         return 0;
@@ -172,9 +187,8 @@ qint64 StaffedTime::between(qint64 from, qint64 to) {
     if (m_hours.alwaysOpen) {
         return to - from;
     }
-    const qint64 d0 = QDateTime::fromMSecsSinceEpoch(from, m_hours.timeZone).date().toJulianDay();
-    const qint64 d1 = QDateTime::fromMSecsSinceEpoch(to, m_hours.timeZone).date().toJulianDay();
-    cover(d0, d1);
+    const qint64 d0 = dayOf(from);
+    const qint64 d1 = dayOf(to);
     if (d0 == d1) {
         return partial(d0, from, to);
     }

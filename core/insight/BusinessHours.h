@@ -60,6 +60,8 @@ private:
     qint64 m_firstDay = 0;
     std::vector<std::vector<std::pair<qint64, qint64>>> m_windows; // per day, UTC ms
     std::vector<qint64> m_before;                                  // staffed ms of the days before each index
+    std::vector<qint64> m_dayStart; // UTC ms of each day's local midnight, and the next one's at the end
+    qint64 dayOf(qint64 t);         // Julian day holding t, covering it first
 };
 
 // Staffed milliseconds in [from, to): exact across weekends, holidays and DST changes (each window is placed with
