@@ -222,6 +222,11 @@ void SentimentTest::scoresAreBounded_data() {
     QTest::newRow("long word") << QString(500, u'a');
     QTest::newRow("only punctuation") << QStringLiteral("!!! ??? ...");
     QTest::newRow("lone surrogate") << QString(QChar(0xd83d)) + QStringLiteral(" good");
+    QTest::newRow("longest word ending in -in") << QString(62, u'x') + QStringLiteral("in good");
+    QTest::newRow("longest word ending in -est") << QString(61, u'z') + QStringLiteral("est good");
+    QTest::newRow("lone escape") << QStringLiteral("&lt; &gt; &amp; & good");
+    QTest::newRow("long escaped run") << QStringLiteral("&gt;") + QString(70, u'(') + QStringLiteral(" :(((((((((");
+    QTest::newRow("escapes only") << QString(20, u'&') + QStringLiteral("lt;lt;&amp;&amp;&amp;");
 }
 
 void SentimentTest::scoresAreBounded() {
