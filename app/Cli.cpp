@@ -8,8 +8,8 @@
 #include "core/sync/SyncEngine.h"
 
 #include <QCommandLineParser>
-#include <QDateTime>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QEventLoop>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -305,9 +305,11 @@ int Cli::accountList(const QStringList& args) {
     for (const auto& a : accounts) {
         m_out << a.name << "\t" << model::toString(a.network) << "\t" << a.handle << "\t" << a.baseUrl;
         if (a.network == model::Network::YouTube) { // the day's API budget, as the last sync left it
-            m_out << "\t" << connectors::youtube::YouTubeQuota::describe(
-                store::SyncStateRepository::get(m_profile->store().reader(), a.id, QStringLiteral("quota")).cursor,
-                QDateTime::currentMSecsSinceEpoch());
+            m_out << "\t"
+                  << connectors::youtube::YouTubeQuota::describe(
+                         store::SyncStateRepository::get(m_profile->store().reader(), a.id, QStringLiteral("quota"))
+                             .cursor,
+                         QDateTime::currentMSecsSinceEpoch());
         }
         if (!a.lastError.isEmpty()) {
             m_out << "\terror: " << a.lastError;

@@ -3,9 +3,9 @@
 #include "core/connectors/discourse/DiscourseConnector.h"
 #include "core/connectors/feed/FeedConnector.h"
 #include "core/connectors/email/EmailConnector.h"
+#include "core/connectors/google/GoogleReviewsConnector.h"
 #include "core/connectors/mastodon/MastodonConnector.h"
 #include "core/connectors/reddit/RedditConnector.h"
-#include "core/connectors/google/GoogleReviewsConnector.h"
 #include "core/connectors/youtube/YouTubeConnector.h"
 
 #include <array>
