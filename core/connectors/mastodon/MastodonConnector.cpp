@@ -319,6 +319,10 @@ void MastodonConnector::moderate(ModerationAction action, const model::Item& ite
     case ModerationAction::DeleteOwn:
         req = request("DELETE", QStringLiteral("/api/v1/statuses/%1").arg(item.remoteId));
         break;
+    default:
+        done(unexpected(Error{ErrorCode::InvalidArgument, QStringLiteral("Mastodon has no \"%1\" action")
+                                                              .arg(moderationActionName(action))}));
+        return;
     }
     const QString endpoint = QString::fromLatin1(req.method) + u' ' + req.url.path();
     m_engine.send(std::move(req), context, [this, done = std::move(done), endpoint](net::Result r) {
