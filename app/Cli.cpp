@@ -43,6 +43,8 @@ QString cliUsage() {
         "  moderate ITEM ACTION [--comment TEXT]   dismiss, mute, block, report, mute-thread, delete\n"
         "  sandbox [--port N] [--seed S] [--live-ms MS]   run the protocol sandbox alone\n"
         "  sentiment [--lang en|fr|auto] [--explain]   score each stdin line, one JSON object per line\n"
+        "  report --week YYYY-Www --out DIR [--community C] [--format pdf,png,svg,csv] [--lang en|fr]\n"
+        "         [--time-zone ZONE]   the weekly engagement report, headless\n"
         "\n"
         "The profile directory comes from --profile, else BATON_PROFILE, else the platform's data directory.\n");
 }
@@ -103,6 +105,9 @@ int Cli::run(const QString& profileDir, const QStringList& args) {
     }
     if (verb == QLatin1String("sentiment")) {
         return sentimentCmd(rest);
+    }
+    if (verb == QLatin1String("report")) {
+        return reportCmd(rest);
     }
     if (verb == QLatin1String("demo")) {
         return demoCmd(rest);

@@ -31,6 +31,7 @@ private:
     int sandboxCmd(const QStringList& args);
     int demoCmd(const QStringList& args);
     int sentimentCmd(const QStringList& args);
+    int reportCmd(const QStringList& args);
 
     int fail(const QString& message, int code = Failure);
     bool openProfile();

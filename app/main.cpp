@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QIcon>
 #include <QTextStream>
 
@@ -46,6 +47,17 @@ int main(int argc, char** argv) {
         return 0;
     }
     const QStringList command = parser.positionalArguments();
+    if (!command.isEmpty() && command.first() == QLatin1String("report")) {
+        // The report paints (fonts, PDF, PNG, SVG) but never needs a display: the offscreen platform keeps it
+        // working from cron and over ssh.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        }
+        QGuiApplication app(argc, argv);
+        setNames();
+        baton::app::Cli cli;
+        return cli.run(parser.value(profile), command);
+    }
     if (!command.isEmpty()) {
         QCoreApplication app(argc, argv);
         setNames();

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
+        <name>ChartPainter</name>
+        <message>
+            <source>No items in this period</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Formatting</name>
         <message>
             <source>now</source>
@@ -96,30 +103,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Queued</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sending…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sent</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Failed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Checking whether it was posted</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>up to date (%1)</source>
             <translation type="unfinished" />
         </message>
@@ -173,6 +156,300 @@
         </message>
         <message>
             <source>Delete our post…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReportCharts</name>
+        <message>
+            <source>Incoming items by day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>items</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>incoming</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sentiment of incoming items by day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>negative</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>neutral</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>positive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First-response time by day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First-response time by day (business hours)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>median</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>90th percentile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Busiest hours of the day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>hour of the day (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>incoming items</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Top contributors</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReportExporter</name>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot create the folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Weekly engagement report %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Baton · Weekly engagement report · %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Page %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 the week before</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Incoming items</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replies sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Response rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backlog at week end</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Median first response</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>p90 first response</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Negative share</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Positive share</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2 incoming items, against %3 a day usually</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1: %2 negative, against %3 usually (%n item(s))</source>
+            <translation>
+                <numerusform>%1: %2 negative, against %3 usually (%n item)</numerusform>
+                <numerusform>%1: %2 negative, against %3 usually (%n items)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Weekly engagement report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All communities</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Communities</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Community</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Network</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Incoming</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Answered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Median</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>p90</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Negative</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backlog</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Spikes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Most negative</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Most positive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waiting longest for a reply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown author</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>waiting %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 on %2 · first-response times count %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: notable items</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReportFormat</name>
+        <message>
+            <source>&lt; 1 min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 h %2 min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 d %2 h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1%</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>new this week</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>= no change</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n pt(s)</source>
+            <translation>
+                <numerusform>%n pt</numerusform>
+                <numerusform>%n pts</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Week %1, %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>24/7</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>never staffed</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n holiday(s) excluded</source>
+            <translation>
+                <numerusform>%n holiday excluded</numerusform>
+                <numerusform>%n holidays excluded</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>▼ negative</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>● neutral</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>▲ positive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unscored</source>
             <translation type="unfinished" />
         </message>
     </context>

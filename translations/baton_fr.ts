@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
     <context>
+        <name>ChartPainter</name>
+        <message>
+            <source>No items in this period</source>
+            <translation>Aucun élément sur cette période</translation>
+        </message>
+    </context>
+    <context>
         <name>Formatting</name>
         <message>
             <source>now</source>
@@ -96,30 +103,6 @@
             <translation>citation</translation>
         </message>
         <message>
-            <source>Queued</source>
-            <translation>En file d’attente</translation>
-        </message>
-        <message>
-            <source>Sending…</source>
-            <translation>Envoi…</translation>
-        </message>
-        <message>
-            <source>Sent</source>
-            <translation>Envoyée</translation>
-        </message>
-        <message>
-            <source>Failed</source>
-            <translation>Échec</translation>
-        </message>
-        <message>
-            <source>Checking whether it was posted</source>
-            <translation>Vérification de la publication</translation>
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation>Annulée</translation>
-        </message>
-        <message>
             <source>up to date (%1)</source>
             <translation>à jour (%1)</translation>
         </message>
@@ -174,6 +157,300 @@
         <message>
             <source>Delete our post…</source>
             <translation>Supprimer notre publication…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportCharts</name>
+        <message>
+            <source>Incoming items by day</source>
+            <translation>Éléments reçus par jour</translation>
+        </message>
+        <message>
+            <source>items</source>
+            <translation>éléments</translation>
+        </message>
+        <message>
+            <source>incoming</source>
+            <translation>reçus</translation>
+        </message>
+        <message>
+            <source>Sentiment of incoming items by day</source>
+            <translation>Sentiment des éléments reçus par jour</translation>
+        </message>
+        <message>
+            <source>negative</source>
+            <translation>négatif</translation>
+        </message>
+        <message>
+            <source>neutral</source>
+            <translation>neutre</translation>
+        </message>
+        <message>
+            <source>positive</source>
+            <translation>positif</translation>
+        </message>
+        <message>
+            <source>First-response time by day</source>
+            <translation>Temps de première réponse par jour</translation>
+        </message>
+        <message>
+            <source>First-response time by day (business hours)</source>
+            <translation>Temps de première réponse par jour (heures ouvrées)</translation>
+        </message>
+        <message>
+            <source>hours</source>
+            <translation>heures</translation>
+        </message>
+        <message>
+            <source>median</source>
+            <translation>médiane</translation>
+        </message>
+        <message>
+            <source>90th percentile</source>
+            <translation>90e centile</translation>
+        </message>
+        <message>
+            <source>Busiest hours of the day</source>
+            <translation>Heures les plus chargées</translation>
+        </message>
+        <message>
+            <source>hour of the day (%1)</source>
+            <translation>heure de la journée (%1)</translation>
+        </message>
+        <message>
+            <source>incoming items</source>
+            <translation>éléments reçus</translation>
+        </message>
+        <message>
+            <source>Top contributors</source>
+            <translation>Principaux contributeurs</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportExporter</name>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation>impossible d’écrire %1 : %2</translation>
+        </message>
+        <message>
+            <source>cannot create the folder</source>
+            <translation>impossible de créer le dossier</translation>
+        </message>
+        <message>
+            <source>Weekly engagement report %1</source>
+            <translation>Rapport d’engagement hebdomadaire %1</translation>
+        </message>
+        <message>
+            <source>Baton · Weekly engagement report · %1</source>
+            <translation>Baton · Rapport d’engagement hebdomadaire · %1</translation>
+        </message>
+        <message>
+            <source>Page %1</source>
+            <translation>Page %1</translation>
+        </message>
+        <message>
+            <source>%1 the week before</source>
+            <translation>%1 la semaine d’avant</translation>
+        </message>
+        <message>
+            <source>Incoming items</source>
+            <translation>Éléments reçus</translation>
+        </message>
+        <message>
+            <source>Replies sent</source>
+            <translation>Réponses envoyées</translation>
+        </message>
+        <message>
+            <source>Response rate</source>
+            <translation>Taux de réponse</translation>
+        </message>
+        <message>
+            <source>Backlog at week end</source>
+            <translation>En attente, fin de semaine</translation>
+        </message>
+        <message>
+            <source>Median first response</source>
+            <translation>Première réponse, médiane</translation>
+        </message>
+        <message>
+            <source>p90 first response</source>
+            <translation>Première réponse, p90</translation>
+        </message>
+        <message>
+            <source>Negative share</source>
+            <translation>Part de négatifs</translation>
+        </message>
+        <message>
+            <source>Positive share</source>
+            <translation>Part de positifs</translation>
+        </message>
+        <message>
+            <source>%1: %2 incoming items, against %3 a day usually</source>
+            <translation>%1 : %2 éléments reçus, contre %3 par jour d’habitude</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %2 negative, against %3 usually (%n item(s))</source>
+            <translation>
+                <numerusform>%1 : %2 de négatifs, contre %3 d’habitude (%n élément)</numerusform>
+                <numerusform>%1 : %2 de négatifs, contre %3 d’habitude (%n éléments)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Weekly engagement report</source>
+            <translation>Rapport d’engagement hebdomadaire</translation>
+        </message>
+        <message>
+            <source>All communities</source>
+            <translation>Toutes les communautés</translation>
+        </message>
+        <message>
+            <source>Communities</source>
+            <translation>Communautés</translation>
+        </message>
+        <message>
+            <source>Community</source>
+            <translation>Communauté</translation>
+        </message>
+        <message>
+            <source>Network</source>
+            <translation>Réseau</translation>
+        </message>
+        <message>
+            <source>Incoming</source>
+            <translation>Reçus</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Évolution</translation>
+        </message>
+        <message>
+            <source>Answered</source>
+            <translation>Répondu</translation>
+        </message>
+        <message>
+            <source>Median</source>
+            <translation>Médiane</translation>
+        </message>
+        <message>
+            <source>p90</source>
+            <translation>p90</translation>
+        </message>
+        <message>
+            <source>Negative</source>
+            <translation>Négatifs</translation>
+        </message>
+        <message>
+            <source>Backlog</source>
+            <translation>En attente</translation>
+        </message>
+        <message>
+            <source>Spikes</source>
+            <translation>Pics</translation>
+        </message>
+        <message>
+            <source>Most negative</source>
+            <translation>Les plus négatifs</translation>
+        </message>
+        <message>
+            <source>Most positive</source>
+            <translation>Les plus positifs</translation>
+        </message>
+        <message>
+            <source>Waiting longest for a reply</source>
+            <translation>En attente de réponse depuis le plus longtemps</translation>
+        </message>
+        <message>
+            <source>unknown author</source>
+            <translation>auteur inconnu</translation>
+        </message>
+        <message>
+            <source>waiting %1</source>
+            <translation>en attente depuis %1</translation>
+        </message>
+        <message>
+            <source>%1 on %2 · first-response times count %3</source>
+            <translation>%1 sur %2 · temps de première réponse comptés %3</translation>
+        </message>
+        <message>
+            <source>%1: notable items</source>
+            <translation>%1 : éléments notables</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportFormat</name>
+        <message>
+            <source>&lt; 1 min</source>
+            <translation>&lt; 1 min</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 min</translation>
+        </message>
+        <message>
+            <source>%1 h %2 min</source>
+            <translation>%1 h %2 min</translation>
+        </message>
+        <message>
+            <source>%1 d %2 h</source>
+            <translation>%1 j %2 h</translation>
+        </message>
+        <message>
+            <source>%1%</source>
+            <translation>%1 %</translation>
+        </message>
+        <message>
+            <source>new this week</source>
+            <translation>nouveau cette semaine</translation>
+        </message>
+        <message>
+            <source>no change</source>
+            <translation>inchangé</translation>
+        </message>
+        <message>
+            <source>= no change</source>
+            <translation>= inchangé</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n pt(s)</source>
+            <translation>
+                <numerusform>%n pt</numerusform>
+                <numerusform>%n pts</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Week %1, %2</source>
+            <translation>Semaine %1, %2</translation>
+        </message>
+        <message>
+            <source>24/7</source>
+            <translation>24 h/24, 7 j/7</translation>
+        </message>
+        <message>
+            <source>never staffed</source>
+            <translation>jamais ouvert</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n holiday(s) excluded</source>
+            <translation>
+                <numerusform>%n jour férié exclu</numerusform>
+                <numerusform>%n jours fériés exclus</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>▼ negative</source>
+            <translation>▼ négatif</translation>
+        </message>
+        <message>
+            <source>● neutral</source>
+            <translation>● neutre</translation>
+        </message>
+        <message>
+            <source>▲ positive</source>
+            <translation>▲ positif</translation>
+        </message>
+        <message>
+            <source>unscored</source>
+            <translation>sans score</translation>
         </message>
     </context>
     <context>
@@ -666,7 +943,7 @@ Puis lancez Baton sans --demo.</translation>
         </message>
         <message>
             <source>Most negative</source>
-            <translation>Plus négatifs</translation>
+            <translation>Les plus négatifs</translation>
         </message>
         <message>
             <source>Waiting longest</source>
