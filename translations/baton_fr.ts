@@ -175,7 +175,7 @@
         </message>
         <message>
             <source>Sentiment of incoming items by day</source>
-            <translation>Sentiment des éléments reçus par jour</translation>
+            <translation>Sentiment par jour</translation>
         </message>
         <message>
             <source>negative</source>
@@ -408,7 +408,7 @@
         </message>
         <message>
             <source>= no change</source>
-            <translation>= inchangé</translation>
+            <translation>= stable</translation>
         </message>
         <message numerus="yes">
             <source>%n pt(s)</source>

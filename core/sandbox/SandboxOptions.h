@@ -33,13 +33,6 @@ struct SandboxOptions {
     int discourseUserRateLimit = 20;  // max_user_api_reqs_per_minute
     int discourseUserDailyLimit = 2880;
     qint64 discourseRateWindowMs = 60000;
-    // Discourse (/discourse): demo accounts (an admin key and a user API key), seeded topics, per-key limits.
-    int discourseAccounts = 2;
-    int discourseTopics = 160;
-    int discourseAdminRateLimit = 60; // max_admin_api_reqs_per_minute
-    int discourseUserRateLimit = 20;  // max_user_api_reqs_per_minute
-    int discourseUserDailyLimit = 2880;
-    qint64 discourseRateWindowMs = 60000;
 };
 
 // One demo account a client can be pointed at.

@@ -6,8 +6,6 @@
 #include "core/sandbox/SandboxClock.h"
 #include "core/sandbox/discourse/DiscourseForum.h"
 #include "core/sandbox/discourse/DiscourseRoutes.h"
-#include "core/sandbox/discourse/DiscourseForum.h"
-#include "core/sandbox/discourse/DiscourseRoutes.h"
 #include "core/sandbox/feed/FeedRoutes.h"
 #include "core/sandbox/google/GoogleReviewsRoutes.h"
 #include "core/sandbox/google/GoogleReviewsStore.h"
@@ -36,8 +34,6 @@ struct SandboxServer::Private {
     Journal journal;
     std::unique_ptr<MastodonStore> mastodon;
     std::shared_ptr<MastodonRoutes> mastodonRoutes;
-    std::unique_ptr<DiscourseForum> discourse;
-    std::shared_ptr<DiscourseRoutes> discourseRoutes;
     std::unique_ptr<DiscourseForum> discourse;
     std::shared_ptr<DiscourseRoutes> discourseRoutes;
     std::shared_ptr<FeedRoutes> feedRoutes;
@@ -71,10 +67,6 @@ SandboxServer::SandboxServer(SandboxOptions options)
     d->discourseRoutes = std::make_shared<DiscourseRoutes>(
         *d->discourse, DiscourseLimits{d->options.discourseAdminRateLimit, d->options.discourseUserRateLimit,
                                        d->options.discourseUserDailyLimit, d->options.discourseRateWindowMs});
-    d->discourse = std::make_unique<DiscourseForum>(d->options, d->clock);
-    d->discourseRoutes = std::make_shared<DiscourseRoutes>(
-        *d->discourse, DiscourseLimits{d->options.discourseAdminRateLimit, d->options.discourseUserRateLimit,
-                                       d->options.discourseUserDailyLimit, d->options.discourseRateWindowMs});
     qCDebug(lcSandbox) << "sandbox community generated in" << timer.elapsed() << "ms";
     d->thread.setObjectName(QStringLiteral("baton-sandbox"));
 }
@@ -91,7 +83,6 @@ bool SandboxServer::start(QString* error) {
     auto* server = new HttpServer(d->faults, d->journal);
     server->addRouteSet(d->mastodonRoutes);
     server->addRouteSet(d->discourseRoutes);
-    server->addRouteSet(d->discourseRoutes);
     server->addRouteSet(d->feedRoutes);
     server->addRouteSet(d->redditRoutes);
     server->addRouteSet(d->youtubeRoutes);
@@ -103,7 +94,6 @@ bool SandboxServer::start(QString* error) {
     QString failure;
     quint16 port = 0;
     MastodonStore* store = d->mastodon.get();
-    DiscourseForum* forum = d->discourse.get();
     DiscourseForum* forum = d->discourse.get();
     FeedRoutes* feeds = d->feedRoutes.get();
     RedditStore* reddit = d->reddit.get();
@@ -123,9 +113,6 @@ bool SandboxServer::start(QString* error) {
                 QObject::connect(live, &QTimer::timeout, server, [youtube] { youtube->addLiveComment(); });
                 QObject::connect(live, &QTimer::timeout, server, [reviews] { reviews->addLiveReview(); });
                 live->start(options.liveIntervalMs);
-                auto* forumLive = new QTimer(server);
-                QObject::connect(forumLive, &QTimer::timeout, server, [forum] { forum->addLiveActivity(); });
-                forumLive->start(options.liveIntervalMs);
                 auto* forumLive = new QTimer(server);
                 QObject::connect(forumLive, &QTimer::timeout, server, [forum] { forum->addLiveActivity(); });
                 forumLive->start(options.liveIntervalMs);
@@ -197,7 +184,6 @@ QString SandboxServer::baseUrl() const {
 
 QList<SandboxAccount> SandboxServer::accounts() const {
     QList<SandboxAccount> out = d->mastodon->accounts(baseUrl() + d->mastodonRoutes->basePath());
-    out += d->discourse->accounts(baseUrl() + d->discourseRoutes->basePath());
     out += d->discourse->accounts(baseUrl() + d->discourseRoutes->basePath());
     out += d->reddit->accounts(baseUrl() + d->redditRoutes->basePath());
     out += d->feedRoutes->accounts(baseUrl() + d->feedRoutes->basePath());
@@ -282,42 +268,6 @@ QString SandboxServer::feedAddEntry(int feed, const QString& text) {
 
 int SandboxServer::feedEntryCount(int feed) const {
     return d->feedRoutes->entryCount(feed);
-}
-
-int SandboxServer::discourseAddPost(int accountIndex, const QString& raw, bool mention) {
-    return d->discourse->addPost(accountIndex, raw, mention);
-}
-
-bool SandboxServer::discourseEditPost(int postId, const QString& raw) {
-    return d->discourse->editPost(postId, raw);
-}
-
-bool SandboxServer::discourseRevokeKey(int accountIndex) {
-    return d->discourse->revokeKey(accountIndex);
-}
-
-int SandboxServer::discoursePostsCreated() const {
-    return d->discourse->postsCreatedThroughApi();
-}
-
-bool SandboxServer::discoursePostHidden(int postId) const {
-    return d->discourse->postHidden(postId);
-}
-
-bool SandboxServer::discoursePostDeleted(int postId) const {
-    return d->discourse->postDeleted(postId);
-}
-
-bool SandboxServer::discourseTopicClosed(int topicId) const {
-    return d->discourse->topicClosed(topicId);
-}
-
-int SandboxServer::discourseTopicOfPost(int postId) const {
-    return d->discourse->topicOfPost(postId);
-}
-
-int SandboxServer::discourseFlags(int postId) const {
-    return d->discourse->flagsOn(postId);
 }
 
 int SandboxServer::discourseAddPost(int accountIndex, const QString& raw, bool mention) {

@@ -86,21 +86,6 @@ public:
     int discourseTopicOfPost(int postId) const;
     int discourseFlags(int postId) const; // flags (not likes) on the post
 
-    // ---- test hooks (Discourse; accountIndex counts Discourse accounts only) ----
-    // A community post now in the newest open topic the account watches (raw empty = the community writes it),
-    // optionally @mentioning the account. Returns the post id, 0 when there is no such topic.
-    int discourseAddPost(int accountIndex = 0, const QString& raw = {}, bool mention = false);
-    // New raw for a post: version goes up, updated_at moves. False if unknown or deleted.
-    bool discourseEditPost(int postId, const QString& raw);
-    // Every later request with this account's key gets 403 invalid_access.
-    bool discourseRevokeKey(int accountIndex);
-    int discoursePostsCreated() const; // through POST /posts.json
-    bool discoursePostHidden(int postId) const;
-    bool discoursePostDeleted(int postId) const;
-    bool discourseTopicClosed(int topicId) const;
-    int discourseTopicOfPost(int postId) const;
-    int discourseFlags(int postId) const; // flags (not likes) on the post
-
 private:
     struct Private;
     std::unique_ptr<Private> d;

@@ -281,7 +281,8 @@ void ChartPainter::paint(QPainter& p, const QRectF& rect, const ChartSpec& c, co
     const Layout l = layoutOf(rect, c, theme);
     p.setFont(scaled(theme.font, 1.15, true));
     p.setPen(theme.text);
-    p.drawText(l.title, Qt::AlignLeft | Qt::AlignVCenter, c.title);
+    p.drawText(l.title, Qt::AlignLeft | Qt::AlignVCenter,
+               QFontMetricsF(p.font()).elidedText(c.title, Qt::ElideRight, l.title.width()));
     p.setFont(theme.font);
     p.setPen(theme.muted);
     if (c.type != ChartSpec::Type::HorizontalBars) {

@@ -386,19 +386,23 @@ void communityPages(QPainter& p, Pages& pages, const ReportSection& s) {
         chartBox(p, QRectF(c.left() + (i % 2) * (w + 10), y + (i / 2) * (h + 10), w, h), charts[i]);
     }
     y += 2 * h + 20;
-    chartBox(p, QRectF(c.left(), y, c.width(), 190), charts[4]);
-    y += 206;
+    chartBox(p, QRectF(c.left(), y, c.width(), 172), charts[4]);
+    y += 186;
+    // Spikes under the charts when they fit, else at the top of the notable items' page (never a page alone).
     const QStringList spikes = spikeLines(s);
-    if (!spikes.isEmpty()) {
-        if (y + 30 + 22 * spikes.size() > c.bottom()) {
-            pages.next();
-            y = c.top();
-        }
+    const bool spikesHere = y + 30 + 22 * double(spikes.size()) <= c.bottom();
+    auto paintSpikes = [&] {
         y = heading(p, c.left(), y, c.width(), ReportExporter::tr("Spikes"));
-        y = bullets(p, c.left(), y, c.width(), spikes, ReportCharts::negativeColor()) + 8;
+        y = bullets(p, c.left(), y, c.width(), spikes, ReportCharts::negativeColor()) + 12;
+    };
+    if (!spikes.isEmpty() && spikesHere) {
+        paintSpikes();
     }
     pages.next();
     y = c.top();
+    if (!spikes.isEmpty() && !spikesHere) {
+        paintSpikes();
+    }
     y = heading(p, c.left(), y, c.width(), ReportExporter::tr("%1: notable items").arg(s.name));
     notableList(p, pages, y, s);
 }
