@@ -63,8 +63,9 @@ bool FilterChoice::isEmpty() const {
 }
 
 int FilterChoice::activeCount() const {
-    return int(!networks.isEmpty()) + int(!accountIds.isEmpty()) + int(!statuses.isEmpty()) + int(!kinds.isEmpty()) +
-           int(sentiment != Sentiment::Any) + int(dates != Dates::Any) + int(!assignee.isEmpty()) + int(!tag.isEmpty());
+    return int(!networks.isEmpty()) + int(!accountIds.isEmpty()) + int(!communityIds.isEmpty()) +
+           int(!statuses.isEmpty()) + int(!kinds.isEmpty()) + int(sentiment != Sentiment::Any) +
+           int(dates != Dates::Any) + int(unassigned || !assignee.isEmpty()) + int(!tag.isEmpty());
 }
 
 void FilterChoice::applyTo(store::InboxFilter& f, qint64 nowMs) const {
@@ -73,6 +74,9 @@ void FilterChoice::applyTo(store::InboxFilter& f, qint64 nowMs) const {
     }
     if (!accountIds.isEmpty()) {
         f.accountIds = accountIds;
+    }
+    if (!communityIds.isEmpty()) {
+        f.communityIds = communityIds;
     }
     if (!statuses.isEmpty()) {
         f.statuses = statuses;
@@ -130,8 +134,12 @@ void FilterChoice::applyTo(store::InboxFilter& f, qint64 nowMs) const {
         }
         break;
     }
-    if (!assignee.isEmpty()) {
+    if (unassigned) {
+        f.unassigned = true;
+        f.assignee.clear();
+    } else if (!assignee.isEmpty()) {
         f.assignee = assignee;
+        f.unassigned = false;
     }
     if (!tag.isEmpty()) {
         f.tag = tag;
@@ -142,6 +150,7 @@ QJsonObject FilterChoice::toJson() const {
     QJsonObject o;
     o.insert(QStringLiteral("networks"), names(networks, [](model::Network n) { return model::toString(n); }));
     o.insert(QStringLiteral("accounts"), names(accountIds, [](qint64 id) { return QString::number(id); }));
+    o.insert(QStringLiteral("communities"), names(communityIds, [](qint64 id) { return QString::number(id); }));
     o.insert(QStringLiteral("statuses"), names(statuses, [](model::Status s) { return model::toString(s); }));
     o.insert(QStringLiteral("kinds"), names(kinds, [](model::Kind k) { return model::toString(k); }));
     o.insert(QStringLiteral("sentiment"), QString::fromLatin1(sentimentName(sentiment)));
@@ -151,6 +160,9 @@ QJsonObject FilterChoice::toJson() const {
         o.insert(QStringLiteral("to"), QString::number(customTo));
     }
     o.insert(QStringLiteral("assignee"), assignee);
+    if (unassigned) {
+        o.insert(QStringLiteral("unassigned"), true);
+    }
     o.insert(QStringLiteral("tag"), tag);
     return o;
 }
@@ -158,12 +170,13 @@ QJsonObject FilterChoice::toJson() const {
 FilterChoice FilterChoice::fromJson(const QJsonObject& o) {
     FilterChoice c;
     c.networks = fromNames<model::Network>(o.value(QStringLiteral("networks")), model::networkFromString);
-    c.accountIds =
-        fromNames<qint64>(o.value(QStringLiteral("accounts")), [](const QString& s) -> std::optional<qint64> {
-            bool ok = false;
-            const qint64 id = s.toLongLong(&ok);
-            return ok && id > 0 ? std::optional<qint64>(id) : std::nullopt;
-        });
+    const auto positiveId = [](const QString& s) -> std::optional<qint64> {
+        bool ok = false;
+        const qint64 id = s.toLongLong(&ok);
+        return ok && id > 0 ? std::optional<qint64>(id) : std::nullopt;
+    };
+    c.accountIds = fromNames<qint64>(o.value(QStringLiteral("accounts")), positiveId);
+    c.communityIds = fromNames<qint64>(o.value(QStringLiteral("communities")), positiveId);
     c.statuses = fromNames<model::Status>(o.value(QStringLiteral("statuses")), model::statusFromString);
     c.kinds = fromNames<model::Kind>(o.value(QStringLiteral("kinds")), model::kindFromString);
     const QString sentiment = o.value(QStringLiteral("sentiment")).toString();
@@ -183,6 +196,7 @@ FilterChoice FilterChoice::fromJson(const QJsonObject& o) {
         c.customTo = o.value(QStringLiteral("to")).toString().toLongLong();
     }
     c.assignee = o.value(QStringLiteral("assignee")).toString();
+    c.unassigned = o.value(QStringLiteral("unassigned")).toBool();
     c.tag = o.value(QStringLiteral("tag")).toString();
     return c;
 }

@@ -17,6 +17,7 @@ struct FilterChoice {
 
     QList<model::Network> networks;
     QList<qint64> accountIds;
+    QList<qint64> communityIds;
     QList<model::Status> statuses; // replaces the view's statuses when set
     QList<model::Kind> kinds;
     Sentiment sentiment = Sentiment::Any;
@@ -24,6 +25,7 @@ struct FilterChoice {
     qint64 customFrom = 0; // UTC ms, Custom only
     qint64 customTo = 0;   // UTC ms (exclusive), Custom only
     QString assignee;
+    bool unassigned = false; // nobody assigned; wins over assignee
     QString tag;
 
     bool isEmpty() const;

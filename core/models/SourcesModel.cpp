@@ -2,6 +2,7 @@
 
 #include "core/models/Roles.h"
 #include "core/store/AccountRepository.h"
+#include "core/store/CommunityRepository.h"
 #include "core/store/Store.h"
 
 namespace baton::models {
@@ -69,7 +70,11 @@ void SourcesModel::refresh() {
     for (const model::Account& a : store::AccountRepository::list(m_store.reader())) {
         ids.append(a.id);
     }
-    if (ids != m_accountIds) {
+    QList<qint64> communities;
+    for (const auto& c : store::CommunityRepository::all(m_store.reader())) {
+        communities.append(c.id);
+    }
+    if (ids != m_accountIds || communities != m_communityIds) {
         beginResetModel();
         rebuild();
         endResetModel();
@@ -81,6 +86,7 @@ void SourcesModel::rebuild() {
     m_nodes.clear();
     m_top.clear();
     m_accountIds.clear();
+    m_communityIds.clear();
     auto add = [this](Node n, int parentNode) {
         n.parent = parentNode;
         const int at = static_cast<int>(m_nodes.size());
@@ -137,6 +143,10 @@ void SourcesModel::rebuild() {
 
     QList<model::Network> networks;
     const QList<model::Account> accounts = store::AccountRepository::list(m_store.reader());
+    const auto communities = store::CommunityRepository::all(m_store.reader());
+    for (const auto& community : communities) {
+        m_communityIds.append(community.id);
+    }
     for (const model::Account& a : accounts) {
         m_accountIds.append(a.id);
         if (!networks.contains(a.network)) {
@@ -159,7 +169,20 @@ void SourcesModel::rebuild() {
             Node child = view(NodeKind::Account, QStringLiteral("account:%1").arg(a.id), a.name, af);
             child.network = net;
             child.accountId = a.id;
-            add(child, parentNode);
+            const int accountNode = add(child, parentNode);
+            for (const auto& community : communities) {
+                if (community.accountId != a.id) {
+                    continue;
+                }
+                ViewFilter cf = open;
+                cf.sql.communityIds = {community.id};
+                Node leaf =
+                    view(NodeKind::Community, QStringLiteral("community:%1").arg(community.id), community.name, cf);
+                leaf.network = net;
+                leaf.accountId = a.id;
+                leaf.communityId = community.id;
+                add(leaf, accountNode);
+            }
         }
     }
 }
@@ -255,7 +278,9 @@ QVariant SourcesModel::data(const QModelIndex& index, int role) const {
     case ViewIdRole:
         return n.key;
     case NetworkRole:
-        return n.kind == NodeKind::Network || n.kind == NodeKind::Account ? QVariant::fromValue(n.network) : QVariant();
+        return n.kind == NodeKind::Network || n.kind == NodeKind::Account || n.kind == NodeKind::Community
+                   ? QVariant::fromValue(n.network)
+                   : QVariant();
     case AccountIdRole:
         return n.accountId;
     default:

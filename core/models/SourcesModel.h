@@ -17,12 +17,12 @@ namespace baton::models {
 // The name of a network as people know it, translated where it is a common noun.
 QString networkLabel(model::Network n);
 
-// The left pane: "All", the saved views, then each network with its accounts. Unread and needs-reply counts
-// come from the store and are refreshed, at most once a second, after the writer commits.
+// The left pane: "All", the saved views, then each network with its accounts and their communities. Unread and
+// needs-reply counts come from the store and are refreshed, at most once a second, after the writer commits.
 class SourcesModel final : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum class NodeKind { All, View, Network, Account };
+    enum class NodeKind { All, View, Network, Account, Community };
     Q_ENUM(NodeKind)
 
     explicit SourcesModel(store::Store& store, QObject* parent = nullptr);
@@ -63,6 +63,7 @@ private:
         bool counted = true;
         model::Network network = model::Network::Mastodon;
         qint64 accountId = 0;
+        qint64 communityId = 0;
         qint64 unread = -1;
         qint64 needsReply = -1;
         int parent = -1;
@@ -77,7 +78,8 @@ private:
     QList<SavedView> m_saved;
     QList<Node> m_nodes;
     QList<int> m_top;
-    QList<qint64> m_accountIds; // what the tree was built from
+    QList<qint64> m_accountIds;   // what the tree was built from
+    QList<qint64> m_communityIds; // likewise
     QTimer m_recount;
 };
 

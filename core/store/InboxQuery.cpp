@@ -104,7 +104,9 @@ void buildWhere(const InboxFilter& f, QByteArray& where, QList<QVariant>& binds,
                                  "'spam')"
                                : " AND items.first_response_at IS NOT NULL";
     }
-    if (!f.assignee.isEmpty()) {
+    if (f.unassigned) {
+        where += " AND (items.assignee IS NULL OR items.assignee = '')";
+    } else if (!f.assignee.isEmpty()) {
         where += " AND items.assignee = ?";
         binds.append(f.assignee);
     }

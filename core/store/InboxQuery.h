@@ -27,6 +27,7 @@ struct InboxFilter {
     std::optional<bool> needsReply; // incoming, not answered
     QString tag;
     QString assignee;
+    bool unassigned = false; // nobody assigned (assignee is then ignored)
     std::optional<model::Direction> direction = model::Direction::Incoming;
     QList<qint64> ids; // only these items (the views re-check a change set's rows with one query)
     bool includeDeleted = false;

@@ -1,5 +1,7 @@
 #include "core/store/ItemRepository.h"
 
+#include "core/store/CommunityRepository.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -249,6 +251,12 @@ Expected<UpsertStats, Error> upsert(Database& db, qint64 accountId, const QList<
         ins.bind(1, accountId);
         if (item.communityId > 0) {
             ins.bind(2, item.communityId);
+        } else if (!item.communityRemoteId.isEmpty()) {
+            auto community = CommunityRepository::resolve(db, accountId, item.communityRemoteId, item.communityName);
+            if (!community) {
+                return unexpected(community.error());
+            }
+            ins.bind(2, *community);
         }
         ins.bind(3, model::toString(item.network)).bind(4, item.remoteId).bind(5, item.notificationId);
         ins.bind(6, model::toString(item.kind)).bind(7, model::toString(item.direction));

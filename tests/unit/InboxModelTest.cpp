@@ -203,6 +203,9 @@ private slots:
         QTest::newRow("kind mention") << QStringLiteral(R"({"kinds":["mention"]})") << 450;
         QTest::newRow("assignee") << QStringLiteral(R"({"assignee":"sam"})") << 0;
         QTest::newRow("tag") << QStringLiteral(R"({"tag":"billing"})") << 0;
+        QTest::newRow("unassigned") << QStringLiteral(R"({"unassigned":true})") << 450;
+        QTest::newRow("unassigned wins") << QStringLiteral(R"({"unassigned":true,"assignee":"sam"})") << 450;
+        QTest::newRow("community") << QStringLiteral(R"({"communities":["999"]})") << 0;
         // From the tenth minute to the twentieth, both days whole: all items are on one or two local days.
         QTest::newRow("custom range") << QStringLiteral(R"({"dates":"custom","from":"%1","to":"%2"})")
                                              .arg(kBase + 10 * 60'000)

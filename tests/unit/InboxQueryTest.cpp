@@ -1,6 +1,7 @@
 #include "core/store/InboxQuery.h"
 
 #include "core/store/AccountRepository.h"
+#include "core/store/CommunityRepository.h"
 #include "core/store/ItemRepository.h"
 #include "core/store/Store.h"
 
@@ -41,9 +42,25 @@ class InboxQueryTest : public QObject {
                 it.sentiment = (i % 5) / 2.0 - 1.0; // -1, -0.5, 0, 0.5, 1
                 it.author.handle = QStringLiteral("user%1@x").arg(i % 10);
                 it.author.displayName = QStringLiteral("User %1").arg(i % 10);
+                if (i % 3 != 2) {
+                    it.communityRemoteId = i % 3 == 0 ? QStringLiteral("c1") : QStringLiteral("c2");
+                }
                 auto r = ItemRepository::upsert(db, i % 2 ? m_a2 : m_a1, {it}, 1, c);
                 if (!r) {
                     return unexpected(r.error());
+                }
+                // Every 6th item is Sam's; every 6th from 3 was given back (an empty assignee).
+                if (i % 6 == 0 || i % 6 == 3) {
+                    const qint64 id = db.lastInsertId();
+                    const QString who = i % 6 == 0 ? QStringLiteral("sam") : QStringLiteral("x");
+                    if (auto s = ItemRepository::setAssignee(db, id, who, c); !s) {
+                        return s;
+                    }
+                    if (i % 6 == 3) {
+                        if (auto s = ItemRepository::setAssignee(db, id, QString(), c); !s) {
+                            return s;
+                        }
+                    }
                 }
                 if (i % 4 == 0) {
                     const qint64 id = db.lastInsertId();
@@ -54,6 +71,16 @@ class InboxQueryTest : public QObject {
             }
             return {};
         }));
+    }
+
+    // The first community with this remote id (c1 and c2 exist under both accounts).
+    qint64 communityId(const QString& remoteId) {
+        for (const auto& c : CommunityRepository::all(m_store->reader())) {
+            if (c.remoteId == remoteId && c.accountId == m_a1) {
+                return c.id;
+            }
+        }
+        return -1;
     }
 
     // The same query answered by brute force over every row, to check the SQL.
@@ -72,6 +99,15 @@ class InboxQueryTest : public QObject {
                 continue;
             }
             if (!f.kinds.isEmpty() && !f.kinds.contains(it.kind)) {
+                continue;
+            }
+            if (!f.communityIds.isEmpty() && !f.communityIds.contains(it.communityId)) {
+                continue;
+            }
+            if (f.unassigned && !it.assignee.isEmpty()) {
+                continue;
+            }
+            if (!f.unassigned && !f.assignee.isEmpty() && it.assignee != f.assignee) {
                 continue;
             }
             if (f.sentimentMin && !(it.sentiment && *it.sentiment >= *f.sentimentMin)) {
@@ -139,6 +175,20 @@ private slots:
         f = {};
         f.search = QStringLiteral("cafe");
         QTest::newRow("search without accents") << f << QByteArray("items_fts MATCH ?") << 2;
+        f = {};
+        f.assignee = QStringLiteral("sam");
+        QTest::newRow("assignee") << f << QByteArray("items.assignee = ?") << 2;
+        f = {};
+        f.unassigned = true;
+        f.assignee = QStringLiteral("sam"); // ignored
+        QTest::newRow("unassigned") << f << QByteArray("items.assignee IS NULL OR items.assignee = ''") << 1;
+        f = {};
+        f.communityIds = {communityId(QStringLiteral("c1"))};
+        QTest::newRow("community") << f << QByteArray("items.community_id IN (?)") << 2;
+        f = {};
+        f.communityIds = {communityId(QStringLiteral("c1")), communityId(QStringLiteral("c2"))};
+        f.unassigned = true;
+        QTest::newRow("communities, unassigned") << f << QByteArray("items.community_id IN (?, ?)") << 3;
         f = {};
         f.search = QStringLiteral("refund");
         f.statuses = {model::Status::New};

@@ -38,11 +38,13 @@ class SourcesModelTest : public QObject {
         return id;
     }
 
-    void addItems(qint64 account, int n, double sentiment, int offset) {
+    void addItems(qint64 account, int n, double sentiment, int offset, const QString& community = {}) {
         QVERIFY(m_store->writer().run([&](Database& db, ChangeSet& c) -> Expected<void, Error> {
             QList<model::Item> items;
             for (int i = 0; i < n; ++i) {
                 model::Item it;
+                it.communityRemoteId = community;
+                it.communityName = community.toUpper();
                 it.remoteId = QStringLiteral("r%1").arg(offset + i);
                 it.createdAt = 1'700'000'000'000 + (offset + i) * 1000;
                 it.text = QStringLiteral("text %1").arg(i);
@@ -99,6 +101,27 @@ private slots:
         addAccount(QStringLiteral("Forum"), model::Network::Discourse);
         QTRY_COMPARE(model.rowCount(), 10);
         QTRY_COMPARE(model.indexOfKey(QStringLiteral("all")).data(models::UnreadCountRole).toLongLong(), 10);
+    }
+
+    void communitiesUnderTheirAccount() {
+        const qint64 forum = addAccount(QStringLiteral("Forum"), model::Network::Discourse);
+        addItems(forum, 4, 0.0, 0, QStringLiteral("support"));
+        addItems(forum, 2, 0.0, 10);
+        SourcesModel model(*m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QModelIndex account = model.indexOfKey(QStringLiteral("account:%1").arg(forum));
+        QVERIFY(account.isValid());
+        QCOMPARE(model.rowCount(account), 1);
+        const QModelIndex support = model.index(0, 0, account);
+        QCOMPARE(support.data().toString(), QStringLiteral("SUPPORT"));
+        QVERIFY(support.data(models::SourceKindRole).value<SourcesModel::NodeKind>() ==
+                SourcesModel::NodeKind::Community);
+        QCOMPARE(support.data(models::UnreadCountRole).toLongLong(), 4);
+        QCOMPARE(model.filterFor(support).sql.communityIds.size(), 1);
+        QCOMPARE(account.data(models::UnreadCountRole).toLongLong(), 6);
+        // A new community appears by itself.
+        addItems(forum, 1, 0.0, 20, QStringLiteral("bugs"));
+        QTRY_COMPARE(model.rowCount(model.indexOfKey(QStringLiteral("account:%1").arg(forum))), 2);
     }
 };
 

@@ -1,6 +1,7 @@
 #include "core/store/Store.h"
 
 #include "core/store/AccountRepository.h"
+#include "core/store/CommunityRepository.h"
 #include "core/store/ItemRepository.h"
 #include "core/store/Migrations.h"
 #include "core/store/OutboxRepository.h"
@@ -72,6 +73,8 @@ private slots:
         QVERIFY(migrate(db).hasValue()); // idempotent
         QCOMPARE(db.integrityCheck(), QStringLiteral("ok"));
         QCOMPARE(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'items_fts'"), 1);
+        QCOMPARE(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'items_assignee'"), 1);
+        QCOMPARE(scalar(db, "SELECT count(*) FROM pragma_table_info('communities') WHERE name = 'settings'"), 1);
     }
 
     void refusesNewerSchema() {
@@ -128,6 +131,36 @@ private slots:
         QCOMPARE(ItemRepository::count(m_store->reader()), 2);
         QCOMPARE(scalar(m_store->reader(), "SELECT count(*) FROM identities"), 1);
         QCOMPARE(scalar(m_store->reader(), "SELECT count(*) FROM items_fts"), 2);
+    }
+
+    void communitiesAreResolvedFromItems() {
+        model::Item a = mention(QStringLiteral("200"), 1000, QStringLiteral("in support"));
+        a.communityRemoteId = QStringLiteral("cat-7");
+        a.communityName = QStringLiteral("Support");
+        model::Item b = mention(QStringLiteral("201"), 2000, QStringLiteral("renamed"));
+        b.communityRemoteId = QStringLiteral("cat-7");
+        b.communityName = QStringLiteral("Help desk");
+        model::Item c = mention(QStringLiteral("202"), 3000, QStringLiteral("elsewhere"));
+        c.communityRemoteId = QStringLiteral("cat-9");
+        model::Item none = mention(QStringLiteral("203"), 4000, QStringLiteral("no community"));
+        auto r = m_store->writer().run([&](Database& db, ChangeSet& ch) -> Expected<void, Error> {
+            auto u = ItemRepository::upsert(db, m_account, {a, b, c, none}, 5, ch);
+            return u ? Expected<void, Error>{} : unexpected(u.error());
+        });
+        QVERIFY(r.hasValue());
+        const auto all = CommunityRepository::all(m_store->reader());
+        QCOMPARE(all.size(), 2);
+        // Sorted by name; the later name wins; a community without a name is shown by its remote id.
+        QCOMPARE(all[0].name, QStringLiteral("cat-9"));
+        QCOMPARE(all[1].name, QStringLiteral("Help desk"));
+        QCOMPARE(all[1].remoteId, QStringLiteral("cat-7"));
+        const auto first = ItemRepository::byRemoteId(m_store->reader(), m_account, QStringLiteral("200"));
+        const auto second = ItemRepository::byRemoteId(m_store->reader(), m_account, QStringLiteral("201"));
+        const auto last = ItemRepository::byRemoteId(m_store->reader(), m_account, QStringLiteral("203"));
+        QVERIFY(first && second && last);
+        QCOMPARE(first->communityId, all[1].id);
+        QCOMPARE(second->communityId, all[1].id);
+        QCOMPARE(last->communityId, 0);
     }
 
     void editsReplaceTextAndIndex() {
