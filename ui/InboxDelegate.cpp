@@ -174,10 +174,53 @@ void InboxDelegate::paint(QPainter* p, const QStyleOptionViewItem& option, const
     const int excerptX = r.left() + kBadge + 8;
     const int excerptRoom = right - excerptX - 4;
     if (excerptRoom > 10) {
-        const QString excerpt = fm.elidedText(index.data(models::ExcerptRole).toString(), Qt::ElideRight, excerptRoom);
+        QString full = index.data(models::ExcerptRole).toString();
+        QList<models::TextRange> marks = models::highlightRanges(full, m_terms);
+        // A match beyond the visible part: start a few words before it, so every result shows why it matched.
+        if (!marks.isEmpty() &&
+            fm.horizontalAdvance(full.left(marks.first().start + marks.first().length)) > excerptRoom * 2 / 3) {
+            qsizetype from = std::max<qsizetype>(0, marks.first().start - 24);
+            while (from > 0 && from < marks.first().start && !full.at(from - 1).isSpace()) {
+                ++from;
+            }
+            full = QStringLiteral("…") + full.mid(from);
+            marks = models::highlightRanges(full, m_terms);
+        }
+        const QString excerpt = fm.elidedText(full, Qt::ElideRight, excerptRoom);
         p->setFont(option.font);
-        p->setPen(muted);
-        p->drawText(QRect(excerptX, line2, excerptRoom, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, excerpt);
+        const QRect box(excerptX, line2, excerptRoom, fm.height());
+        // Marks: a tint behind the word and the full text colour; the text keeps one font, so widths stay exact.
+        const QColor markBg = selected ? Palette::mix(pal.color(group, QPalette::Highlight),
+                                                      pal.color(group, QPalette::HighlightedText), 0.25)
+                                       : Palette::tint(pal, pal.color(QPalette::Highlight), 0.28);
+        int pos = excerptX;
+        qsizetype at = 0;
+        auto run = [&](qsizetype from, qsizetype to, bool mark) {
+            if (to <= from) {
+                return;
+            }
+            const QString part = excerpt.mid(from, to - from);
+            const int w = fm.horizontalAdvance(part);
+            if (mark) {
+                p->setPen(Qt::NoPen);
+                p->setBrush(markBg);
+                p->drawRoundedRect(QRectF(pos - 1, box.top() + 1, w + 2, box.height() - 2), 3, 3);
+                p->setBrush(Qt::NoBrush);
+            }
+            p->setPen(mark ? text : muted);
+            p->drawText(QRect(pos, box.top(), box.right() - pos + 1, box.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                        part);
+            pos += w;
+        };
+        for (const models::TextRange& m : std::as_const(marks)) {
+            if (m.start >= excerpt.size()) {
+                break;
+            }
+            run(at, m.start, false);
+            run(m.start, std::min<qsizetype>(m.start + m.length, excerpt.size()), true);
+            at = std::min<qsizetype>(m.start + m.length, excerpt.size());
+        }
+        run(at, excerpt.size(), false);
     }
 
     // A hairline between rows, from the palette.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/models/SearchHighlight.h"
+
 #include <QStyledItemDelegate>
 #include <functional>
 
@@ -17,9 +19,12 @@ public:
 
     // The clock relative times are measured against (tests and screenshots pin it).
     void setNow(std::function<qint64()> now) { m_now = std::move(now); }
+    // The words of the current search, marked in each excerpt (which starts near the first one).
+    void setSearchTerms(QList<models::SearchTerm> terms) { m_terms = std::move(terms); }
 
 private:
     std::function<qint64()> m_now;
+    QList<models::SearchTerm> m_terms;
 };
 
 } // namespace baton::ui
