@@ -5,13 +5,13 @@
 #include "core/connectors/youtube/YouTubeQuota.h"
 #include "core/net/NetworkEngine.h"
 #include "core/store/AccountRepository.h"
+#include "core/sync/AccountSetup.h"
 #include "core/sync/SyncEngine.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QEventLoop>
-#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,12 +27,13 @@ QString cliUsage() {
         "Without a command, opens the window. Commands:\n"
         "  account add NETWORK --name N --base-url URL --token-env VAR [--secret-store keychain|file]\n"
         "              (feed: the feed's URL; --token-env is optional, \"user:password\" for HTTP Basic)\n"
-        "              (discourse: the site URL; a user API key, or \"username:key\" for an admin API key)\n"
         "              (email: imaps://host[:993]; \"user:password\", or JSON {\"user\",\"password\"|\"oauth2\",\n"
         "               \"smtp_url\" (default smtps://host:465), \"from\"}; moderation: move --comment FOLDER, spam)\n"
-        "              (reddit: https://oauth.reddit.com; JSON {\"client_id\",\"refresh_token\"} of an installed app's\n"
+        "              (reddit: https://oauth.reddit.com; JSON {\"client_id\",\"refresh_token\"} of an installed "
+        "app's\n"
         "               permanent grant, or a bare access token; moderation: approve, remove, remove-spam, lock,\n"
         "               ignore-reports, block, delete)\n"
+        "              (discourse: the site URL; a user API key, or \"username:key\" for an admin API key)\n"
         "  account list [--json]\n"
         "  account remove NAME\n"
         "  sync [--account NAME] [--once] [--interval SECONDS]\n"
@@ -153,18 +154,6 @@ int Cli::accountCmd(const QStringList& args) {
     return fail(QStringLiteral("usage: baton account add|list|remove ..."), Usage);
 }
 
-namespace {
-
-bool isLoopbackHost(const QString& host) {
-    if (host == QLatin1String("localhost")) {
-        return true;
-    }
-    const QHostAddress a(host);
-    return !a.isNull() && a.isLoopback();
-}
-
-} // namespace
-
 int Cli::accountAdd(const QStringList& args) {
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("network"), QStringLiteral("mastodon"));
@@ -181,18 +170,14 @@ int Cli::accountAdd(const QStringList& args) {
         return fail(QStringLiteral("usage: baton account add NETWORK --name N --base-url URL --token-env VAR"), Usage);
     }
     const QString name = p.value(QStringLiteral("name")).trimmed();
-    const QUrl url(p.value(QStringLiteral("base-url")), QUrl::StrictMode);
     const QString tokenVar = p.value(QStringLiteral("token-env"));
     const QString secretKind = p.value(QStringLiteral("secret-store"));
     if (name.isEmpty()) {
         return fail(QStringLiteral("--name is required"), Usage);
     }
-    if (!url.isValid() || url.host().isEmpty() ||
-        !(url.scheme() == QLatin1String("https") ||
-          (url.scheme() == QLatin1String("http") && isLoopbackHost(url.host())))) {
-        return fail(QStringLiteral("--base-url must be an https:// URL (plain http only for loopback): \"%1\"")
-                        .arg(p.value(QStringLiteral("base-url"))),
-                    Usage);
+    auto baseUrl = sync::AccountSetup::normalizeBaseUrl(p.value(QStringLiteral("base-url")));
+    if (!baseUrl) {
+        return fail(QStringLiteral("--base-url: %1").arg(baseUrl.error().detail), Usage);
     }
     const bool tokenOptional = *network == model::Network::Feed; // public feeds need no credentials
     if (tokenVar.isEmpty() && !tokenOptional) {
@@ -210,70 +195,35 @@ int Cli::accountAdd(const QStringList& args) {
     if (!openProfile()) {
         return Failure;
     }
-    if (store::AccountRepository::byName(m_profile->store().reader(), name)) {
-        return fail(QStringLiteral("an account named \"%1\" already exists").arg(name));
-    }
     model::Account account;
     account.network = *network;
     account.name = name;
-    account.baseUrl = url.toString(QUrl::StripTrailingSlash);
-    account.settings.insert(QStringLiteral("secret_store"), secretKind);
-    account.createdAt = QDateTime::currentMSecsSinceEpoch();
-
+    account.baseUrl = *baseUrl;
+    secrets::SecretStore& secrets = secretKind == QLatin1String("file")
+                                        ? static_cast<secrets::SecretStore&>(m_profile->fileSecrets())
+                                        : static_cast<secrets::SecretStore&>(m_profile->keychain());
     net::NetworkEngine engine;
-    auto connector = connectors::makeConnector(account, token, engine);
-    if (!connector) {
-        return fail(QStringLiteral("%1 accounts are not supported yet").arg(model::toString(*network)));
-    }
     QEventLoop loop;
-    std::optional<Expected<connectors::AccountInfo, Error>> verified;
-    connector->verify(&loop, [&](Expected<connectors::AccountInfo, Error> r) {
-        verified = std::move(r);
-        loop.quit();
-    });
-    loop.exec();
-    if (!verified->hasValue()) {
-        const Error& e = verified->error();
-        if (e.code == ErrorCode::Unauthorized) {
-            return fail(QStringLiteral("the server refused the token (%1)").arg(e.toString()));
-        }
-        return fail(QStringLiteral("cannot verify the account: %1").arg(e.toString()));
-    }
-    account.remoteId = verified->value().remoteId;
-    account.handle = verified->value().handle;
-
-    qint64 id = 0;
-    auto added =
-        m_profile->store().writer().run([&](store::Database& db, store::ChangeSet& c) -> Expected<void, Error> {
-            auto r = store::AccountRepository::add(db, account, c);
-            if (!r) {
-                return unexpected(r.error());
-            }
-            id = *r;
-            return {};
-        });
+    std::optional<Expected<model::Account, Error>> added;
+    sync::AccountSetup::add(m_profile->store(), engine, secrets, account, token, &loop,
+                            [&](Expected<model::Account, Error> r) {
+                                added = std::move(r);
+                                loop.quit();
+                            });
     if (!added) {
-        return fail(added.error().toString());
+        loop.exec();
     }
-    account.id = id;
-    std::optional<Expected<void, Error>> saved;
-    m_profile->secretsFor(account)->write(account.secretKey(), token, &loop, [&](Expected<void, Error> r) {
-        saved = std::move(r);
-        loop.quit();
-    });
-    loop.exec();
-    if (!saved->hasValue()) {
-        // Nothing may stay behind from a failed command.
-        (void)m_profile->store().writer().run(
-            [id](store::Database& db, store::ChangeSet& c) { return store::AccountRepository::remove(db, id, c); });
-        if (secretKind == QLatin1String("keychain")) {
+    if (!added->hasValue()) {
+        const Error& e = added->error();
+        if (secretKind == QLatin1String("keychain") && e.code == ErrorCode::SecretStore) {
             return fail(QStringLiteral("no system keychain is available (%1); to keep the token in an owner-only file "
                                        "in the profile instead, add --secret-store file")
-                            .arg(saved->error().detail));
+                            .arg(e.detail));
         }
-        return fail(saved->error().toString());
+        return fail(e.detail.isEmpty() ? e.toString() : e.detail);
     }
-    m_out << "added " << account.name << " (" << model::toString(account.network) << ", " << account.handle << ")"
+    const model::Account& stored = added->value();
+    m_out << "added " << stored.name << " (" << model::toString(stored.network) << ", " << stored.handle << ")"
           << Qt::endl;
     return Ok;
 }

@@ -7,6 +7,7 @@
 #include "core/sync/SyncEngine.h"
 #include "ui/DialogFacade.h"
 #include "ui/MainWindow.h"
+#include "ui/SettingsDialog.h"
 #include "ui/Translations.h"
 
 #include <QApplication>
@@ -50,17 +51,44 @@ Expected<std::unique_ptr<GuiSession>, Error> GuiSession::create(const Options& o
     s->m_sync = std::make_unique<sync::SyncEngine>(p->store(), *s->m_net,
                                                    [p](const model::Account& a) { return p->secretsFor(a); });
     s->m_dialogs = std::make_unique<ui::DialogFacade>();
-    s->m_window = std::make_unique<ui::MainWindow>(
-        ui::MainWindow::Services{p->store(), s->m_sync.get(), *s->m_dialogs, options.demo, {}});
+    s->m_demo = options.demo;
+    s->makeWindow();
 
     s->m_timer = new QTimer(s.get());
-    s->m_timer->setInterval(options.syncIntervalMs > 0 ? options.syncIntervalMs : (options.demo ? 5000 : 120000));
+    s->m_timer->setInterval(options.syncIntervalMs > 0
+                                ? options.syncIntervalMs
+                                : (options.demo ? 5000 : ui::SettingsDialog::syncIntervalMinutes() * 60000));
     connect(s->m_timer, &QTimer::timeout, s.get(), [sync = s->m_sync.get()] { sync->syncAll(); });
     s->m_timer->start();
     if (options.syncAtStart) {
         QTimer::singleShot(0, s.get(), [sync = s->m_sync.get()] { sync->syncAll(); });
     }
     return s;
+}
+
+void GuiSession::makeWindow() {
+    m_window = std::make_unique<ui::MainWindow>(
+        ui::MainWindow::Services{m_profile->store(), m_sync.get(), *m_dialogs, m_demo, {}});
+    connect(m_window.get(), &ui::MainWindow::syncIntervalChanged, this,
+            [this](int minutes) { m_timer->setInterval(minutes * 60000); });
+    // Queued: the request comes from inside the window that is about to be replaced.
+    connect(
+        m_window.get(), &ui::MainWindow::languageChanged, this,
+        [this](const QString& language) { switchLanguage(language); }, Qt::QueuedConnection);
+}
+
+void GuiSession::switchLanguage(const QString& language) {
+    const QString view = m_window->currentViewKey();
+    const bool visible = m_window->isVisible();
+    m_window->close(); // saves the window state
+    m_window.reset();
+    ui::installTranslations(language);
+    makeWindow();
+    m_window->selectView(view);
+    if (visible) {
+        m_window->show();
+        m_window->openSettings()->tabs()->setCurrentIndex(1);
+    }
 }
 
 GuiSession::~GuiSession() {

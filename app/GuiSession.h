@@ -52,8 +52,12 @@ public:
     sync::SyncEngine& syncEngine() { return *m_sync; }
     sandbox::SandboxServer* sandbox() { return m_sandbox.get(); }
 
+    // Rebuilds the window in another language ("" = the system's), on the same view.
+    void switchLanguage(const QString& language);
+
 private:
     GuiSession() = default;
+    void makeWindow();
 
     std::unique_ptr<QTemporaryDir> m_tmp;
     std::unique_ptr<sandbox::SandboxServer> m_sandbox;
@@ -63,6 +67,7 @@ private:
     std::unique_ptr<ui::DialogFacade> m_dialogs;
     std::unique_ptr<ui::MainWindow> m_window;
     QTimer* m_timer = nullptr;
+    bool m_demo = false;
 };
 
 // Runs the window until it is closed; returns the exit code.

@@ -158,6 +158,54 @@
             <source>Delete our post…</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Approve</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove as spam…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lock (no more replies)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ignore reports</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hide (flag)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close the topic…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hold for review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reject…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ban the author…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move to a folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark as spam</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ReportCharts</name>
@@ -570,6 +618,89 @@
         </message>
     </context>
     <context>
+        <name>baton::ui::AccountDialog</name>
+        <message>
+            <source>Add an account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-authenticate %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Network:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How Baton shows it, e.g. “Support team”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Server:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Token:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>System keychain</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A file only you can read, in the profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep the token in:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the new token</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An access token: on your server, Preferences → Development → New application (scopes read and write), then “Your access token”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The feed's address goes in Server; leave the token empty for a public feed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The mailbox's user name and password, as the network's documentation says.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The access token or app password the network gives for this account.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking with the server…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give the account a name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server address must start with https:// (plain http:// only on this computer).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No place to keep the token.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>baton::ui::CommandPalette</name>
         <message>
             <source>Type a command…</source>
@@ -745,6 +876,26 @@
             <source>Keep this view and its filters in the list on the left</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Any community</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No communities yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unassigned</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Community</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Community %1</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>baton::ui::ItemPane</name>
@@ -903,18 +1054,6 @@
         <name>baton::ui::MainWindow</name>
         <message>
             <source>Main</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Add an account</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Connect a real account from a terminal for now:
-
-baton account add mastodon --name NAME --base-url URL --token-env VAR
-
-Then start Baton without --demo.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1305,6 +1444,30 @@ baton --demo</source>
             <source>Go to All / Needs reply / Snoozed</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Settings…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add an account…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ctrl+,</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Settings: accounts, sync, notifications, language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason for the moderators (optional):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder:</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>baton::ui::OutboxPanel</name>
@@ -1388,6 +1551,113 @@ baton --demo</source>
         </message>
         <message>
             <source>Not cancelled: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>baton::ui::SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Accounts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>General</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Handle</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Health</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add account…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-authenticate…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync every:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tell me when items that need a reply arrive while Baton is in the background</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notifications:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The system's (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Language:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Light or dark follows the system's appearance.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Theme:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server refused the token: re-authenticate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>error: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>OK</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No accounts yet: add one to start.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove the account %1 and every item Baton keeps from it? Nothing changes on %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The account is removed, but its token could not be deleted: %1</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -158,6 +158,54 @@
             <source>Delete our post…</source>
             <translation>Supprimer notre publication…</translation>
         </message>
+        <message>
+            <source>Approve</source>
+            <translation>Approuver</translation>
+        </message>
+        <message>
+            <source>Remove…</source>
+            <translation>Retirer…</translation>
+        </message>
+        <message>
+            <source>Remove as spam…</source>
+            <translation>Retirer comme indésirable…</translation>
+        </message>
+        <message>
+            <source>Lock (no more replies)</source>
+            <translation>Verrouiller (plus de réponses)</translation>
+        </message>
+        <message>
+            <source>Ignore reports</source>
+            <translation>Ignorer les signalements</translation>
+        </message>
+        <message>
+            <source>Hide (flag)…</source>
+            <translation>Masquer (signaler)…</translation>
+        </message>
+        <message>
+            <source>Close the topic…</source>
+            <translation>Fermer le sujet…</translation>
+        </message>
+        <message>
+            <source>Hold for review</source>
+            <translation>Mettre en attente de validation</translation>
+        </message>
+        <message>
+            <source>Reject…</source>
+            <translation>Rejeter…</translation>
+        </message>
+        <message>
+            <source>Ban the author…</source>
+            <translation>Bannir l’auteur…</translation>
+        </message>
+        <message>
+            <source>Move to a folder…</source>
+            <translation>Déplacer vers un dossier…</translation>
+        </message>
+        <message>
+            <source>Mark as spam</source>
+            <translation>Marquer comme indésirable</translation>
+        </message>
     </context>
     <context>
         <name>ReportCharts</name>
@@ -570,6 +618,89 @@
         </message>
     </context>
     <context>
+        <name>baton::ui::AccountDialog</name>
+        <message>
+            <source>Add an account</source>
+            <translation>Ajouter un compte</translation>
+        </message>
+        <message>
+            <source>Re-authenticate %1</source>
+            <translation>Réauthentifier %1</translation>
+        </message>
+        <message>
+            <source>Network:</source>
+            <translation>Réseau :</translation>
+        </message>
+        <message>
+            <source>How Baton shows it, e.g. “Support team”</source>
+            <translation>Comment Baton l’affiche, par ex. « Équipe support »</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Nom :</translation>
+        </message>
+        <message>
+            <source>Server:</source>
+            <translation>Serveur :</translation>
+        </message>
+        <message>
+            <source>Token:</source>
+            <translation>Jeton :</translation>
+        </message>
+        <message>
+            <source>System keychain</source>
+            <translation>Trousseau du système</translation>
+        </message>
+        <message>
+            <source>A file only you can read, in the profile</source>
+            <translation>Un fichier lisible par vous seul, dans le profil</translation>
+        </message>
+        <message>
+            <source>Keep the token in:</source>
+            <translation>Conserver le jeton dans :</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Ajouter</translation>
+        </message>
+        <message>
+            <source>Save the new token</source>
+            <translation>Enregistrer le nouveau jeton</translation>
+        </message>
+        <message>
+            <source>An access token: on your server, Preferences → Development → New application (scopes read and write), then “Your access token”.</source>
+            <translation>Un jeton d’accès : sur votre serveur, Préférences → Développement → Nouvelle application (portées read et write), puis « Votre jeton d’accès ».</translation>
+        </message>
+        <message>
+            <source>The feed's address goes in Server; leave the token empty for a public feed.</source>
+            <translation>L’adresse du flux va dans Serveur ; laissez le jeton vide pour un flux public.</translation>
+        </message>
+        <message>
+            <source>The mailbox's user name and password, as the network's documentation says.</source>
+            <translation>Le nom d’utilisateur et le mot de passe de la boîte, comme l’indique la documentation.</translation>
+        </message>
+        <message>
+            <source>The access token or app password the network gives for this account.</source>
+            <translation>Le jeton d’accès ou le mot de passe d’application que le réseau donne pour ce compte.</translation>
+        </message>
+        <message>
+            <source>Checking with the server…</source>
+            <translation>Vérification auprès du serveur…</translation>
+        </message>
+        <message>
+            <source>Give the account a name.</source>
+            <translation>Donnez un nom au compte.</translation>
+        </message>
+        <message>
+            <source>The server address must start with https:// (plain http:// only on this computer).</source>
+            <translation>L’adresse du serveur doit commencer par https:// (http:// simple uniquement sur cet ordinateur).</translation>
+        </message>
+        <message>
+            <source>No place to keep the token.</source>
+            <translation>Aucun endroit où conserver le jeton.</translation>
+        </message>
+    </context>
+    <context>
         <name>baton::ui::CommandPalette</name>
         <message>
             <source>Type a command…</source>
@@ -745,6 +876,26 @@
             <source>Keep this view and its filters in the list on the left</source>
             <translation>Garder cette vue et ses filtres dans la liste de gauche</translation>
         </message>
+        <message>
+            <source>Any community</source>
+            <translation>Toute communauté</translation>
+        </message>
+        <message>
+            <source>No communities yet</source>
+            <translation>Aucune communauté pour l’instant</translation>
+        </message>
+        <message>
+            <source>Unassigned</source>
+            <translation>Non attribué</translation>
+        </message>
+        <message>
+            <source>Community</source>
+            <translation>Communauté</translation>
+        </message>
+        <message>
+            <source>Community %1</source>
+            <translation>Communauté %1</translation>
+        </message>
     </context>
     <context>
         <name>baton::ui::ItemPane</name>
@@ -904,22 +1055,6 @@
         <message>
             <source>Main</source>
             <translation>Principale</translation>
-        </message>
-        <message>
-            <source>Add an account</source>
-            <translation>Ajouter un compte</translation>
-        </message>
-        <message>
-            <source>Connect a real account from a terminal for now:
-
-baton account add mastodon --name NAME --base-url URL --token-env VAR
-
-Then start Baton without --demo.</source>
-            <translation>Pour l’instant, connectez un vrai compte depuis un terminal :
-
-baton account add mastodon --name NOM --base-url URL --token-env VAR
-
-Puis lancez Baton sans --demo.</translation>
         </message>
         <message>
             <source>Baton — demo</source>
@@ -1310,6 +1445,30 @@ baton --demo</translation>
             <source>Go to All / Needs reply / Snoozed</source>
             <translation>Aller à Tout / À répondre / En pause</translation>
         </message>
+        <message>
+            <source>Settings…</source>
+            <translation>Réglages…</translation>
+        </message>
+        <message>
+            <source>Add an account…</source>
+            <translation>Ajouter un compte…</translation>
+        </message>
+        <message>
+            <source>Ctrl+,</source>
+            <translation>Ctrl+,</translation>
+        </message>
+        <message>
+            <source>Settings: accounts, sync, notifications, language</source>
+            <translation>Réglages : comptes, synchronisation, notifications, langue</translation>
+        </message>
+        <message>
+            <source>Reason for the moderators (optional):</source>
+            <translation>Motif pour les modérateurs (facultatif) :</translation>
+        </message>
+        <message>
+            <source>Folder:</source>
+            <translation>Dossier :</translation>
+        </message>
     </context>
     <context>
         <name>baton::ui::OutboxPanel</name>
@@ -1394,6 +1553,113 @@ baton --demo</translation>
         <message>
             <source>Not cancelled: %1</source>
             <translation>Non annulée : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>baton::ui::SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>Réglages</translation>
+        </message>
+        <message>
+            <source>Accounts</source>
+            <translation>Comptes</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>Général</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>Compte</translation>
+        </message>
+        <message>
+            <source>Handle</source>
+            <translation>Identifiant</translation>
+        </message>
+        <message>
+            <source>Health</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Add account…</source>
+            <translation>Ajouter un compte…</translation>
+        </message>
+        <message>
+            <source>Re-authenticate…</source>
+            <translation>Réauthentifier…</translation>
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation>Synchroniser maintenant</translation>
+        </message>
+        <message>
+            <source>Remove…</source>
+            <translation>Retirer…</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <source>Sync every:</source>
+            <translation>Synchroniser toutes les :</translation>
+        </message>
+        <message>
+            <source>Tell me when items that need a reply arrive while Baton is in the background</source>
+            <translation>Me prévenir quand des éléments à traiter arrivent pendant que Baton est en arrière-plan</translation>
+        </message>
+        <message>
+            <source>Notifications:</source>
+            <translation>Notifications :</translation>
+        </message>
+        <message>
+            <source>The system's (%1)</source>
+            <translation>Celle du système (%1)</translation>
+        </message>
+        <message>
+            <source>Language:</source>
+            <translation>Langue :</translation>
+        </message>
+        <message>
+            <source>Light or dark follows the system's appearance.</source>
+            <translation>Clair ou sombre suit l’apparence du système.</translation>
+        </message>
+        <message>
+            <source>Theme:</source>
+            <translation>Thème :</translation>
+        </message>
+        <message>
+            <source>The server refused the token: re-authenticate</source>
+            <translation>Le serveur a refusé le jeton : réauthentifiez</translation>
+        </message>
+        <message>
+            <source>error: %1</source>
+            <translation>erreur : %1</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>No accounts yet: add one to start.</source>
+            <translation>Aucun compte pour l’instant : ajoutez-en un pour commencer.</translation>
+        </message>
+        <message>
+            <source>Remove %1</source>
+            <translation>Retirer %1</translation>
+        </message>
+        <message>
+            <source>Remove the account %1 and every item Baton keeps from it? Nothing changes on %2.</source>
+            <translation>Retirer le compte %1 et tous les éléments que Baton en garde ? Rien ne change sur %2.</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Retirer</translation>
+        </message>
+        <message>
+            <source>The account is removed, but its token could not be deleted: %1</source>
+            <translation>Le compte est retiré, mais son jeton n’a pas pu être supprimé : %1</translation>
         </message>
     </context>
 </TS>

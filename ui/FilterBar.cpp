@@ -65,6 +65,7 @@ FilterBar::FilterBar(DialogFacade& dialogs, QWidget* parent)
     layout->setSpacing(6);
     addChip(Chip::Network, "network");
     addChip(Chip::Account, "account");
+    addChip(Chip::Community, "community");
     addChip(Chip::Status, "status");
     addChip(Chip::Kind, "kind");
     addChip(Chip::Sentiment, "sentiment");
@@ -119,6 +120,7 @@ void FilterBar::fillMenu(Chip chip, QMenu* menu) {
     menu->clear();
     const Options options = m_options ? m_options() : Options{};
     m_knownAccounts = options.accounts;
+    m_knownCommunities = options.communities;
     auto item = [this, menu](const QString& text, bool checked, std::function<void(FilterChoice&)> edit) {
         QAction* a = menu->addAction(text);
         a->setCheckable(true);
@@ -152,6 +154,28 @@ void FilterBar::fillMenu(Chip chip, QMenu* menu) {
                  [id = a.id](FilterChoice& c) { toggle(c.accountIds, id); });
         }
         break;
+    case Chip::Community: {
+        item(tr("Any community"), m_choice.communityIds.isEmpty(), [](FilterChoice& c) { c.communityIds.clear(); });
+        menu->addSeparator();
+        if (options.communities.isEmpty()) {
+            menu->addAction(tr("No communities yet"))->setEnabled(false);
+        }
+        // Grouped under their account when there are several accounts.
+        qint64 lastAccount = -1;
+        for (const auto& community : options.communities) {
+            if (community.accountId != lastAccount && options.accounts.size() > 1) {
+                for (const model::Account& a : options.accounts) {
+                    if (a.id == community.accountId) {
+                        menu->addSection(a.name);
+                    }
+                }
+            }
+            lastAccount = community.accountId;
+            item(community.name, m_choice.communityIds.contains(community.id),
+                 [id = community.id](FilterChoice& c) { toggle(c.communityIds, id); });
+        }
+        break;
+    }
     case Chip::Status:
         item(tr("The view's statuses"), m_choice.statuses.isEmpty(), [](FilterChoice& c) { c.statuses.clear(); });
         menu->addSeparator();
@@ -215,14 +239,26 @@ void FilterBar::fillMenu(Chip chip, QMenu* menu) {
         break;
     }
     case Chip::Assignee:
-        item(tr("Anyone"), m_choice.assignee.isEmpty(), [](FilterChoice& c) { c.assignee.clear(); });
+        item(tr("Anyone"), m_choice.assignee.isEmpty() && !m_choice.unassigned, [](FilterChoice& c) {
+            c.assignee.clear();
+            c.unassigned = false;
+        });
+        item(tr("Unassigned"), m_choice.unassigned, [](FilterChoice& c) {
+            c.assignee.clear();
+            c.unassigned = true;
+        });
         menu->addSeparator();
         if (!options.me.isEmpty()) {
-            item(tr("Me (%1)").arg(options.me), m_choice.assignee == options.me,
-                 [me = options.me](FilterChoice& c) { c.assignee = me; });
+            item(tr("Me (%1)").arg(options.me), m_choice.assignee == options.me, [me = options.me](FilterChoice& c) {
+                c.assignee = me;
+                c.unassigned = false;
+            });
         }
         for (const QString& who : options.assignees) {
-            item(who, m_choice.assignee == who, [who](FilterChoice& c) { c.assignee = who; });
+            item(who, m_choice.assignee == who, [who](FilterChoice& c) {
+                c.assignee = who;
+                c.unassigned = false;
+            });
         }
         break;
     case Chip::Tag:
@@ -252,6 +288,15 @@ QString FilterBar::chipLabel(Chip chip) const {
                 }
             }
             return tr("Account %1").arg(id);
+        });
+    case Chip::Community:
+        return c.communityIds.isEmpty() ? tr("Community") : listLabel(c.communityIds, [this](qint64 id) {
+            for (const auto& community : m_knownCommunities) {
+                if (community.id == id) {
+                    return community.name;
+                }
+            }
+            return tr("Community %1").arg(id);
         });
     case Chip::Status:
         return c.statuses.isEmpty() ? tr("Status") : listLabel(c.statuses, &Formatting::status);
@@ -290,6 +335,9 @@ QString FilterBar::chipLabel(Chip chip) const {
         }
         break;
     case Chip::Assignee:
+        if (c.unassigned) {
+            return tr("Unassigned");
+        }
         return c.assignee.isEmpty() ? tr("Assignee") : c.assignee;
     case Chip::Tag:
         return c.tag.isEmpty() ? tr("Tag") : u'#' + c.tag;
@@ -308,6 +356,8 @@ void FilterBar::refresh() {
                 return !m_choice.networks.isEmpty();
             case Chip::Account:
                 return !m_choice.accountIds.isEmpty();
+            case Chip::Community:
+                return !m_choice.communityIds.isEmpty();
             case Chip::Status:
                 return !m_choice.statuses.isEmpty();
             case Chip::Kind:
@@ -317,7 +367,7 @@ void FilterBar::refresh() {
             case Chip::Dates:
                 return m_choice.dates != FilterChoice::Dates::Any;
             case Chip::Assignee:
-                return !m_choice.assignee.isEmpty();
+                return m_choice.unassigned || !m_choice.assignee.isEmpty();
             case Chip::Tag:
                 return !m_choice.tag.isEmpty();
             }

@@ -2,6 +2,7 @@
 
 #include "core/model/Account.h"
 #include "core/models/FilterChoice.h"
+#include "core/store/CommunityRepository.h"
 
 #include <QWidget>
 #include <functional>
@@ -14,7 +15,8 @@ namespace baton::ui {
 
 class DialogFacade;
 
-// The strip of filter chips under the toolbar: network, account, status, kind, sentiment, dates, assignee, tag.
+// The strip of filter chips under the toolbar: network, account, community, status, kind, sentiment, dates,
+// assignee, tag.
 // It only edits a models::FilterChoice; the window turns that into SQL.
 class FilterBar final : public QWidget {
     Q_OBJECT
@@ -22,6 +24,7 @@ public:
     // What the menus offer, asked for each time a menu opens (accounts and tags change while the window is open).
     struct Options {
         QList<model::Account> accounts;
+        QList<store::CommunityRepository::Community> communities;
         QStringList tags;
         QString me;            // the current user
         QStringList assignees; // the team, me excluded
@@ -43,7 +46,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    enum class Chip { Network, Account, Status, Kind, Sentiment, Dates, Assignee, Tag };
+    enum class Chip { Network, Account, Community, Status, Kind, Sentiment, Dates, Assignee, Tag };
     QToolButton* addChip(Chip chip, const char* name);
     void fillMenu(Chip chip, QMenu* menu);
     void update(const std::function<void(models::FilterChoice&)>& edit);
@@ -58,6 +61,7 @@ private:
     QToolButton* m_clear = nullptr;
     QToolButton* m_save = nullptr;
     QList<model::Account> m_knownAccounts; // for account chip labels
+    QList<store::CommunityRepository::Community> m_knownCommunities;
 };
 
 } // namespace baton::ui

@@ -129,13 +129,49 @@ QString Formatting::moderationAction(connectors::ModerationAction a) {
         return tr("Mute the conversation");
     case connectors::ModerationAction::DeleteOwn:
         return tr("Delete our post…");
+    case connectors::ModerationAction::Approve:
+        return tr("Approve");
+    case connectors::ModerationAction::Remove:
+        return tr("Remove…");
+    case connectors::ModerationAction::RemoveAsSpam:
+        return tr("Remove as spam…");
+    case connectors::ModerationAction::Lock:
+        return tr("Lock (no more replies)");
+    case connectors::ModerationAction::IgnoreReports:
+        return tr("Ignore reports");
+    case connectors::ModerationAction::Hide:
+        return tr("Hide (flag)…");
+    case connectors::ModerationAction::CloseTopic:
+        return tr("Close the topic…");
+    case connectors::ModerationAction::HoldForReview:
+        return tr("Hold for review");
+    case connectors::ModerationAction::Reject:
+        return tr("Reject…");
+    case connectors::ModerationAction::BanAuthor:
+        return tr("Ban the author…");
+    case connectors::ModerationAction::MoveToFolder:
+        return tr("Move to a folder…");
+    case connectors::ModerationAction::MarkSpam:
+        return tr("Mark as spam");
     }
     return {};
 }
 
 bool Formatting::isDestructive(connectors::ModerationAction a) {
-    return a == connectors::ModerationAction::BlockAuthor || a == connectors::ModerationAction::Report ||
-           a == connectors::ModerationAction::DeleteOwn;
+    switch (a) {
+    case connectors::ModerationAction::BlockAuthor:
+    case connectors::ModerationAction::Report:
+    case connectors::ModerationAction::DeleteOwn:
+    case connectors::ModerationAction::Remove:
+    case connectors::ModerationAction::RemoveAsSpam:
+    case connectors::ModerationAction::Hide:
+    case connectors::ModerationAction::CloseTopic:
+    case connectors::ModerationAction::Reject:
+    case connectors::ModerationAction::BanAuthor:
+        return true;
+    default:
+        return false;
+    }
 }
 
 int Formatting::replyLimit(model::Network n) {

@@ -4,8 +4,10 @@
 #include "core/models/ItemDetails.h"
 #include "core/models/OutboxModel.h"
 #include "core/models/Roles.h"
+#include "core/models/SearchHighlight.h"
 #include "core/models/SourcesModel.h"
 #include "core/store/AccountRepository.h"
+#include "core/store/CommunityRepository.h"
 #include "core/store/NoteRepository.h"
 #include "core/store/Store.h"
 #include "core/store/TagRepository.h"
@@ -19,9 +21,11 @@
 #include "ui/ItemPane.h"
 #include "ui/OutboxPanel.h"
 #include "ui/Palette.h"
+#include "ui/SettingsDialog.h"
 #include "ui/SourcesDelegate.h"
 #include "ui/Toast.h"
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
@@ -78,6 +82,7 @@ MainWindow::MainWindow(Services services, QWidget* parent)
         if (c.outboxChanged || c.updatedItems.contains(currentItemId())) {
             refreshPane();
         }
+        notifyArrivals(c);
     });
     updateSyncButton();
 }
@@ -106,6 +111,7 @@ void MainWindow::buildUi() {
     m_filterBar->setOptionsProvider([this] {
         FilterBar::Options o;
         o.accounts = store::AccountRepository::list(m_store.reader());
+        o.communities = store::CommunityRepository::all(m_store.reader());
         for (const store::TagRepository::Tag& t : store::TagRepository::all(m_store.reader())) {
             o.tags.append(t.name);
         }
@@ -210,11 +216,7 @@ void MainWindow::buildUi() {
     bannerLayout->addWidget(m_bannerText, 1);
     bannerLayout->addWidget(m_bannerButton);
     m_banner->setVisible(m_demo);
-    connect(m_bannerButton, &QPushButton::clicked, this, [this] {
-        m_dialogs.information(this, tr("Add an account"),
-                              tr("Connect a real account from a terminal for now:\n\nbaton account add mastodon "
-                                 "--name NAME --base-url URL --token-env VAR\n\nThen start Baton without --demo."));
-    });
+    connect(m_bannerButton, &QPushButton::clicked, this, [this] { openSettings()->addAccount(); });
 
     m_pendingBar = new QPushButton(this);
     m_pendingBar->setObjectName(QStringLiteral("pendingBar"));
@@ -520,6 +522,7 @@ void MainWindow::applyFilter() {
                                                                              : m_tree->currentIndex());
     m_filterBar->choice().applyTo(f.sql, m_now());
     f.sql.search = m_search->text().trimmed();
+    m_delegate->setSearchTerms(models::searchTerms(f.sql.search));
     // The view's own order (most negative first for "Negative") unless the user chose one.
     static const store::InboxSort sorts[] = {store::InboxSort::Newest, store::InboxSort::Oldest,
                                              store::InboxSort::MostNegative, store::InboxSort::WaitingLongest};
@@ -651,6 +654,36 @@ void MainWindow::triggerSync() {
     if (m_sync) {
         m_sync->syncAll();
         updateSyncButton();
+    }
+}
+
+} // namespace baton::ui
+
+namespace baton::ui {
+
+SettingsDialog* MainWindow::openSettings() {
+    if (!m_settings) {
+        m_settings = new SettingsDialog(m_store, m_sync, m_dialogs, this);
+        m_settings->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_settings, &SettingsDialog::syncIntervalChanged, this, &MainWindow::syncIntervalChanged);
+        connect(m_settings, &SettingsDialog::languageChanged, this, &MainWindow::languageChanged);
+    }
+    m_settings->show();
+    m_settings->raise();
+    m_settings->activateWindow();
+    return m_settings;
+}
+
+void MainWindow::notifyArrivals(const store::ChangeSet& changes) {
+    if (changes.insertedItems.isEmpty() || isActiveWindow() || !SettingsDialog::notificationsEnabled()) {
+        return;
+    }
+    store::InboxFilter f;
+    f.ids = changes.insertedItems;
+    f.needsReply = true;
+    f.statuses = {model::Status::New};
+    if (store::InboxQuery::count(m_store.reader(), f) > 0) {
+        QApplication::alert(this);
     }
 }
 

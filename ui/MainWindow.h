@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 #include <functional>
 
 class QAction;
@@ -21,7 +22,8 @@ class QTreeView;
 
 namespace baton::store {
 class Store;
-}
+struct ChangeSet;
+} // namespace baton::store
 namespace baton::sync {
 class SyncEngine;
 struct AccountSyncStatus;
@@ -42,6 +44,7 @@ class CommandPalette;
 class InboxDelegate;
 class ItemPane;
 class OutboxPanel;
+class SettingsDialog;
 class Toast;
 
 // The window a community manager lives in: sources and views, the inbox, the item with its thread and the
@@ -95,6 +98,12 @@ public:
     // Ctrl+K: the window's actions, filtered as you type.
     CommandPalette* commandPalette() const { return m_palette; }
     void openCommandPalette();
+    // Settings (Ctrl+,): accounts and preferences; one dialog, raised when already open.
+    SettingsDialog* openSettings();
+
+signals:
+    void syncIntervalChanged(int minutes);
+    void languageChanged(const QString& language); // "" = the system's
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -128,7 +137,10 @@ private:
     // "g" then i / n / s: the next key (within a moment) picks a view.
     void startGoTo();
     void endGoTo();
+    // New items that need a reply while the window is in the background: the taskbar entry asks for attention.
+    void notifyArrivals(const store::ChangeSet& changes);
 
+    QPointer<SettingsDialog> m_settings;
     store::Store& m_store;
     sync::SyncEngine* m_sync;
     DialogFacade& m_dialogs;

@@ -17,6 +17,7 @@
 #include "ui/Formatting.h"
 #include "ui/ItemPane.h"
 #include "ui/MainWindow.h"
+#include "ui/SettingsDialog.h"
 #include "ui/Toast.h"
 
 #include <QAction>
@@ -94,6 +95,8 @@ void MainWindow::buildActions() {
     add(tr("Keyboard shortcuts"), {QKeySequence(Qt::Key_Question), QKeySequence(Qt::SHIFT | Qt::Key_Question)},
         [this] { showShortcuts(); });
     add(tr("Sync now"), {QKeySequence(Qt::Key_F5)}, [this] { triggerSync(); });
+    add(tr("Settings…"), {QKeySequence(Qt::CTRL | Qt::Key_Comma)}, [this] { openSettings(); });
+    add(tr("Add an account…"), {}, [this] { openSettings()->addAccount(); });
     add(tr("Undo"), {QKeySequence::Undo}, [this] { undoLast(); });
     add(tr("Back to the list"), {QKeySequence(Qt::Key_Escape)}, [this] { m_list->setFocus(); });
     add(tr("Command palette"), {QKeySequence(Qt::CTRL | Qt::Key_K)}, [this] {
@@ -137,6 +140,7 @@ void MainWindow::showShortcuts() {
         {QStringLiteral("/"), tr("Search")},
         {QStringLiteral("F5"), tr("Sync now")},
         {tr("Ctrl+K"), tr("Command palette: every action, by name")},
+        {tr("Ctrl+,"), tr("Settings: accounts, sync, notifications, language")},
         {tr("G then I / N / S"), tr("Go to All / Needs reply / Snoozed")},
         {tr("Esc"), tr("Back to the list")},
         {QStringLiteral("?"), tr("This list")},
@@ -434,6 +438,21 @@ void MainWindow::moderate(connectors::ModerationAction action) {
     }
     const model::Item item = details->item;
     const QString what = Formatting::moderationAction(action).remove(u'…');
+    // A report carries the reason the moderators read; a move needs its folder. Cancelling either stops here.
+    QString comment;
+    if (action == connectors::ModerationAction::Report) {
+        const auto reason = m_dialogs.askText(this, what, tr("Reason for the moderators (optional):"));
+        if (!reason) {
+            return;
+        }
+        comment = reason->trimmed();
+    } else if (action == connectors::ModerationAction::MoveToFolder) {
+        const auto folder = m_dialogs.askText(this, what, tr("Folder:"), {}, {QStringLiteral("Archive")});
+        if (!folder || folder->trimmed().isEmpty()) {
+            return;
+        }
+        comment = folder->trimmed();
+    }
     if (Formatting::isDestructive(action) &&
         !m_dialogs.confirm(this, what,
                            tr("%1 (%2)? This happens on %3 and cannot be undone from Baton.")
@@ -441,19 +460,20 @@ void MainWindow::moderate(connectors::ModerationAction action) {
                            what)) {
         return;
     }
-    m_sync->withConnector(item.accountId, [this, item, action, what](Expected<connectors::Connector*, Error> c) {
-        if (!c) {
-            m_dialogs.information(this, what, c.error().toString());
-            return;
-        }
-        (*c)->moderate(action, item, {}, this, [this, what](Expected<bool, Error> r) {
-            if (!r) {
-                m_dialogs.information(this, tr("%1 failed").arg(what), r.error().toString());
-                return;
-            }
-            m_toast->showMessage(tr("Done: %1").arg(what));
-        });
-    });
+    m_sync->withConnector(item.accountId,
+                          [this, item, action, what, comment](Expected<connectors::Connector*, Error> c) {
+                              if (!c) {
+                                  m_dialogs.information(this, what, c.error().toString());
+                                  return;
+                              }
+                              (*c)->moderate(action, item, comment, this, [this, what](Expected<bool, Error> r) {
+                                  if (!r) {
+                                      m_dialogs.information(this, tr("%1 failed").arg(what), r.error().toString());
+                                      return;
+                                  }
+                                  m_toast->showMessage(tr("Done: %1").arg(what));
+                              });
+                          });
 }
 
 void MainWindow::sendReply(const QString& text) {

@@ -59,6 +59,12 @@ void SourcesDelegate::paint(QPainter* p, const QStyleOptionViewItem& option, con
         const int s = kind == models::SourcesModel::NodeKind::Account ? 12 : 16;
         Palette::paintNetworkBadge(
             p, QRectF(iconRect.center().x() - s / 2.0 + 0.5, iconRect.center().y() - s / 2.0 + 0.5, s, s), net);
+    } else if (kind == models::SourcesModel::NodeKind::Community) {
+        // A community is a small ring in the muted colour: it belongs to the account badge above it.
+        p->setRenderHint(QPainter::Antialiasing);
+        p->setPen(QPen(selected ? text : muted, 1.5));
+        p->setBrush(Qt::NoBrush);
+        p->drawEllipse(QRectF(iconRect.center().x() - 3.5, iconRect.center().y() - 3.5, 8, 8));
     } else {
         viewIcon(index.data(models::ViewIdRole).toString(), selected ? text : muted).paint(p, iconRect);
     }

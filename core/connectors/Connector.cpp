@@ -41,12 +41,12 @@ std::unique_ptr<Connector> makeConnector(const model::Account& account, const QS
     switch (account.network) {
     case model::Network::Mastodon:
         return std::make_unique<mastodon::MastodonConnector>(account, token, engine);
-    case model::Network::Discourse:
-        return std::make_unique<discourse::DiscourseConnector>(account, token, engine);
     case model::Network::Reddit:
         return std::make_unique<reddit::RedditConnector>(account, token, engine);
     case model::Network::Email:
         return std::make_unique<email::EmailConnector>(account, token, engine);
+    case model::Network::Discourse:
+        return std::make_unique<discourse::DiscourseConnector>(account, token, engine);
     case model::Network::Feed:
         return std::make_unique<feed::FeedConnector>(account, token, engine);
     case model::Network::YouTube:

@@ -34,8 +34,6 @@ struct SandboxServer::Private {
     Journal journal;
     std::unique_ptr<MastodonStore> mastodon;
     std::shared_ptr<MastodonRoutes> mastodonRoutes;
-    std::unique_ptr<DiscourseForum> discourse;
-    std::shared_ptr<DiscourseRoutes> discourseRoutes;
     std::shared_ptr<FeedRoutes> feedRoutes;
     std::unique_ptr<RedditStore> reddit;
     std::shared_ptr<RedditRoutes> redditRoutes;
@@ -43,6 +41,8 @@ struct SandboxServer::Private {
     std::shared_ptr<YouTubeRoutes> youtubeRoutes;
     std::unique_ptr<GoogleReviewsStore> googleReviews;
     std::shared_ptr<GoogleReviewsRoutes> googleReviewsRoutes;
+    std::unique_ptr<DiscourseForum> discourse;
+    std::shared_ptr<DiscourseRoutes> discourseRoutes;
 
     mutable QMutex mutex; // guards the lifecycle members below
     QThread thread;
@@ -82,11 +82,11 @@ bool SandboxServer::start(QString* error) {
     }
     auto* server = new HttpServer(d->faults, d->journal);
     server->addRouteSet(d->mastodonRoutes);
-    server->addRouteSet(d->discourseRoutes);
     server->addRouteSet(d->feedRoutes);
     server->addRouteSet(d->redditRoutes);
     server->addRouteSet(d->youtubeRoutes);
     server->addRouteSet(d->googleReviewsRoutes);
+    server->addRouteSet(d->discourseRoutes);
     server->moveToThread(&d->thread);
     d->thread.start();
 
@@ -94,11 +94,11 @@ bool SandboxServer::start(QString* error) {
     QString failure;
     quint16 port = 0;
     MastodonStore* store = d->mastodon.get();
-    DiscourseForum* forum = d->discourse.get();
     FeedRoutes* feeds = d->feedRoutes.get();
     RedditStore* reddit = d->reddit.get();
     YouTubeStore* youtube = d->youtube.get();
     GoogleReviewsStore* reviews = d->googleReviews.get();
+    DiscourseForum* forum = d->discourse.get();
     const SandboxOptions options = d->options;
     QMetaObject::invokeMethod(
         server,
@@ -185,10 +185,10 @@ QString SandboxServer::baseUrl() const {
 QList<SandboxAccount> SandboxServer::accounts() const {
     QList<SandboxAccount> out = d->mastodon->accounts(baseUrl() + d->mastodonRoutes->basePath());
     out += d->discourse->accounts(baseUrl() + d->discourseRoutes->basePath());
-    out += d->reddit->accounts(baseUrl() + d->redditRoutes->basePath());
-    out += d->feedRoutes->accounts(baseUrl() + d->feedRoutes->basePath());
     out += d->youtube->accounts(baseUrl() + d->youtubeRoutes->basePath());
     out += d->googleReviews->accounts(baseUrl() + d->googleReviewsRoutes->basePath());
+    out += d->reddit->accounts(baseUrl() + d->redditRoutes->basePath());
+    out += d->feedRoutes->accounts(baseUrl() + d->feedRoutes->basePath());
     return out;
 }
 
@@ -254,22 +254,6 @@ GoogleReviewsStore& SandboxServer::googleReviews() {
     return *d->googleReviews;
 }
 
-RedditStore& SandboxServer::reddit() {
-    return *d->reddit;
-}
-
-void SandboxServer::redditSetRateLimit(int limit, qint64 windowMs) {
-    d->redditRoutes->setRateLimit(limit, windowMs);
-}
-
-QString SandboxServer::feedAddEntry(int feed, const QString& text) {
-    return d->feedRoutes->addEntry(feed, text);
-}
-
-int SandboxServer::feedEntryCount(int feed) const {
-    return d->feedRoutes->entryCount(feed);
-}
-
 int SandboxServer::discourseAddPost(int accountIndex, const QString& raw, bool mention) {
     return d->discourse->addPost(accountIndex, raw, mention);
 }
@@ -304,6 +288,22 @@ int SandboxServer::discourseTopicOfPost(int postId) const {
 
 int SandboxServer::discourseFlags(int postId) const {
     return d->discourse->flagsOn(postId);
+}
+
+RedditStore& SandboxServer::reddit() {
+    return *d->reddit;
+}
+
+void SandboxServer::redditSetRateLimit(int limit, qint64 windowMs) {
+    d->redditRoutes->setRateLimit(limit, windowMs);
+}
+
+QString SandboxServer::feedAddEntry(int feed, const QString& text) {
+    return d->feedRoutes->addEntry(feed, text);
+}
+
+int SandboxServer::feedEntryCount(int feed) const {
+    return d->feedRoutes->entryCount(feed);
 }
 
 } // namespace baton::sandbox

@@ -61,16 +61,6 @@ public:
     // ---- test hooks (Google Business Profile): the accounts and locations behind /google ----
     GoogleReviewsStore& googleReviews();
 
-    // ---- test hooks (Reddit): the community behind /reddit; every member locks, so any thread may call ----
-    RedditStore& reddit();
-    // The request budget per OAuth client id (default 600 per 10 minutes, as on Reddit).
-    void redditSetRateLimit(int limit, qint64 windowMs);
-
-    // ---- test hooks (feeds under /feeds: 0 = reviews.rss, 1 = forum.atom) ----
-    // A new entry now (text empty = the community writes it); changes the feed's ETag. Returns its id.
-    QString feedAddEntry(int feed, const QString& text = {});
-    int feedEntryCount(int feed) const;
-
     // ---- test hooks (Discourse; accountIndex counts Discourse accounts only) ----
     // A community post now in the newest open topic the account watches (raw empty = the community writes it),
     // optionally @mentioning the account. Returns the post id, 0 when there is no such topic.
@@ -85,6 +75,16 @@ public:
     bool discourseTopicClosed(int topicId) const;
     int discourseTopicOfPost(int postId) const;
     int discourseFlags(int postId) const; // flags (not likes) on the post
+
+    // ---- test hooks (Reddit): the community behind /reddit; every member locks, so any thread may call ----
+    RedditStore& reddit();
+    // The request budget per OAuth client id (default 600 per 10 minutes, as on Reddit).
+    void redditSetRateLimit(int limit, qint64 windowMs);
+
+    // ---- test hooks (feeds under /feeds: 0 = reviews.rss, 1 = forum.atom) ----
+    // A new entry now (text empty = the community writes it); changes the feed's ETag. Returns its id.
+    QString feedAddEntry(int feed, const QString& text = {});
+    int feedEntryCount(int feed) const;
 
 private:
     struct Private;

@@ -49,9 +49,14 @@ public:
     bool isRunning() const { return !m_runs.isEmpty() || m_finishing > 0; }
     AccountSyncStatus status(qint64 accountId) const { return m_status.value(accountId); }
     OutboxSender& outbox() { return *m_outbox; }
+    net::NetworkEngine& network() { return m_engine; }
+    // Where an account's token lives (its "secret_store" setting).
+    secrets::SecretStore* secretsFor(const model::Account& account) const { return m_secrets(account); }
 
     // Makes (and caches) the connector for an account, reading its token first.
     void withConnector(qint64 accountId, std::function<void(Expected<connectors::Connector*, Error>)> done);
+    // Drops the cached connector, so the next use reads the account and its token again (a new token, a removal).
+    void forgetConnector(qint64 accountId) { m_connectors.remove(accountId); }
 
 signals:
     void accountStatusChanged(qint64 accountId, const baton::sync::AccountSyncStatus& status);

@@ -31,6 +31,11 @@ bool DemoFixture::start(int mentionsPerAccount) {
     o.sandbox.mentionsPerAccount = mentionsPerAccount;
     o.sandbox.people = 25;
     o.sandbox.historyDays = 5;
+    // Every network, small: one forum account with the admin key (a user key is paced at 20 requests a minute).
+    o.sandbox.discourseAccounts = 1;
+    o.sandbox.discourseTopics = 24;
+    o.sandbox.youtubeCommentsPerChannel = 40;
+    o.sandbox.googleReviewsPerLocation = 8;
     o.syncIntervalMs = 3'600'000;
     o.syncAtStart = false;
     auto s = app::GuiSession::create(o);

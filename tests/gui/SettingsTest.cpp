@@ -1,0 +1,211 @@
+// Settings: accounts (add, re-authenticate, remove, health) against the in-process sandbox through real libcurl,
+// and the preferences (sync interval, notifications, language switch that rebuilds the window).
+#include "GuiTestSupport.h"
+#include "app/Profile.h"
+#include "core/sandbox/SandboxServer.h"
+#include "core/store/AccountRepository.h"
+#include "core/store/Store.h"
+#include "core/sync/SyncEngine.h"
+#include "ui/DialogFacade.h"
+#include "ui/MainWindow.h"
+#include "ui/SettingsDialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace baton;
+
+class SettingsTest : public QObject {
+    Q_OBJECT
+    test::DemoFixture m_demo;
+
+    ui::MainWindow& window() { return m_demo.session->window(); }
+    store::Store& store() { return m_demo.session->profile().store(); }
+    sandbox::SandboxAccount mastodonAccount() {
+        for (const auto& a : m_demo.session->sandbox()->accounts()) {
+            if (a.network == QLatin1String("mastodon")) {
+                return a;
+            }
+        }
+        return {};
+    }
+    QTreeWidgetItem* rowNamed(ui::SettingsDialog* s, const QString& name) {
+        for (int i = 0; i < s->accountsList()->topLevelItemCount(); ++i) {
+            if (s->accountsList()->topLevelItem(i)->text(0) == name) {
+                return s->accountsList()->topLevelItem(i);
+            }
+        }
+        return nullptr;
+    }
+    void select(ui::SettingsDialog* s, const QString& name) {
+        QTreeWidgetItem* row = rowNamed(s, name);
+        QVERIFY(row);
+        s->accountsList()->setCurrentItem(row);
+        row->setSelected(true);
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_demo.start(10));
+        window().show();
+    }
+
+    void opensFromTheKeyboardAndListsAccountsWithHealth() {
+        QVERIFY(QTest::qWaitForWindowExposed(&window()));
+        QTest::keyClick(&window(), Qt::Key_Comma, Qt::ControlModifier);
+        auto* settings = window().findChild<ui::SettingsDialog*>();
+        QVERIFY(settings);
+        QVERIFY(settings->isVisible());
+        const auto accounts = store::AccountRepository::list(store().reader());
+        QCOMPARE(settings->accountsList()->topLevelItemCount(), accounts.size());
+        for (const auto& a : accounts) {
+            QTreeWidgetItem* row = rowNamed(settings, a.name);
+            QVERIFY2(row, qPrintable(a.name));
+            QVERIFY(row->text(2).startsWith(QLatin1String("up to date")));
+        }
+        // Nothing selected: only Add works.
+        QVERIFY(settings->addButton()->isEnabled());
+        QVERIFY(!settings->removeButton()->isEnabled());
+        // Asking again raises the same dialog.
+        QCOMPARE(window().openSettings(), settings);
+    }
+
+    void addingAnAccountChecksTheTokenFirst() {
+        ui::SettingsDialog* settings = window().openSettings();
+        const qint64 before = store::AccountRepository::list(store().reader()).size();
+        settings->addButton()->click();
+        ui::AccountDialog* dialog = settings->accountDialog();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        const auto sandboxAccount = mastodonAccount();
+        QVERIFY(!sandboxAccount.token.isEmpty());
+        dialog->networkField()->setCurrentIndex(dialog->networkField()->findText(QStringLiteral("Mastodon")));
+        dialog->nameField()->setText(QStringLiteral("Second desk"));
+        dialog->serverField()->setText(sandboxAccount.baseUrl);
+        dialog->secretStoreField()->setCurrentIndex(1); // the profile's file: no keychain here
+
+        // An address that is not https is refused before anything goes out.
+        dialog->serverField()->setText(QStringLiteral("http://example.com"));
+        dialog->tokenField()->setText(sandboxAccount.token);
+        dialog->okButton()->click();
+        QVERIFY(dialog->messageLabel()->text().contains(QLatin1String("https://")));
+        dialog->serverField()->setText(sandboxAccount.baseUrl);
+
+        // A wrong token: the server says no, the dialog stays with what was typed, nothing is stored.
+        dialog->tokenField()->setText(QStringLiteral("not-a-token"));
+        dialog->okButton()->click();
+        QTRY_VERIFY(!dialog->isChecking());
+        QVERIFY2(dialog->messageLabel()->text().contains(QLatin1String("refused")),
+                 qPrintable(dialog->messageLabel()->text()));
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(dialog->nameField()->text(), QStringLiteral("Second desk"));
+        QCOMPARE(store::AccountRepository::list(store().reader()).size(), before);
+
+        // The right token: stored with the handle the server reports, listed, and synced.
+        dialog->tokenField()->setText(sandboxAccount.token);
+        dialog->okButton()->click();
+        QTRY_VERIFY(!settings->accountDialog());
+        const auto added = store::AccountRepository::byName(store().reader(), QStringLiteral("Second desk"));
+        QVERIFY(added);
+        QCOMPARE(added->remoteId, sandboxAccount.remoteId);
+        QVERIFY(!added->handle.isEmpty());
+        QCOMPARE(added->settings.value(QStringLiteral("secret_store")).toString(), QStringLiteral("file"));
+        QTRY_VERIFY(rowNamed(settings, QStringLiteral("Second desk")));
+        QTRY_VERIFY(rowNamed(settings, QStringLiteral("Second desk"))->text(2).startsWith(QLatin1String("up to date")));
+    }
+
+    void aRefusedTokenIsFlaggedAndReauthenticationClearsIt() {
+        ui::SettingsDialog* settings = window().openSettings();
+        const auto account = store::AccountRepository::byName(store().reader(), QStringLiteral("Second desk"));
+        QVERIFY(account);
+        // The token stored for it stops working upstream: the next sync flags the account.
+        const QString good = mastodonAccount().token;
+        QVERIFY(m_demo.session->profile().fileSecrets().writeNow(account->secretKey(), QStringLiteral("expired")));
+        m_demo.session->syncEngine().forgetConnector(account->id);
+        m_demo.session->syncEngine().syncAccount(account->id);
+        QTRY_VERIFY2(rowNamed(settings, account->name)->text(2).contains(QLatin1String("re-authenticate")),
+                     qPrintable(rowNamed(settings, account->name)->text(2)));
+        QTRY_VERIFY(!store::AccountRepository::byId(store().reader(), account->id)->lastError.isEmpty());
+
+        select(settings, account->name);
+        QVERIFY(settings->reauthButton()->isEnabled());
+        settings->reauthButton()->click();
+        ui::AccountDialog* dialog = settings->accountDialog();
+        QVERIFY(dialog);
+        QVERIFY(!dialog->networkField()->isEnabled());
+        QVERIFY(dialog->nameField()->isReadOnly());
+        dialog->tokenField()->setText(QStringLiteral("still-wrong"));
+        dialog->okButton()->click();
+        QTRY_VERIFY(!dialog->isChecking());
+        QVERIFY(dialog->messageLabel()->text().contains(QLatin1String("refused")));
+        dialog->tokenField()->setText(good);
+        dialog->okButton()->click();
+        QTRY_VERIFY(!settings->accountDialog());
+        QTRY_VERIFY(store::AccountRepository::byId(store().reader(), account->id)->lastError.isEmpty());
+        QTRY_VERIFY(rowNamed(settings, account->name)->text(2).startsWith(QLatin1String("up to date")));
+    }
+
+    void removingAnAccountAsksFirst() {
+        ui::SettingsDialog* settings = window().openSettings();
+        select(settings, QStringLiteral("Second desk"));
+        QVERIFY(settings->removeButton()->isEnabled());
+        m_demo.session->dialogs().setNextAnswer(QMessageBox::No);
+        settings->removeButton()->click();
+        QVERIFY(store::AccountRepository::byName(store().reader(), QStringLiteral("Second desk")));
+        select(settings, QStringLiteral("Second desk"));
+        m_demo.session->dialogs().setNextAnswer(QMessageBox::Yes);
+        settings->removeButton()->click();
+        QTRY_VERIFY(!store::AccountRepository::byName(store().reader(), QStringLiteral("Second desk")));
+        QTRY_VERIFY(!rowNamed(settings, QStringLiteral("Second desk")));
+    }
+
+    void preferencesAreKept() {
+        ui::SettingsDialog* settings = window().openSettings();
+        QSignalSpy interval(&window(), &ui::MainWindow::syncIntervalChanged);
+        settings->syncIntervalField()->setValue(7);
+        QCOMPARE(interval.count(), 1);
+        QCOMPARE(interval.at(0).at(0).toInt(), 7);
+        QCOMPARE(QSettings().value(QStringLiteral("sync/intervalMinutes")).toInt(), 7);
+        QCOMPARE(ui::SettingsDialog::syncIntervalMinutes(), 7);
+        settings->notificationsField()->setChecked(false);
+        QVERIFY(!ui::SettingsDialog::notificationsEnabled());
+        settings->notificationsField()->setChecked(true);
+        QVERIFY(ui::SettingsDialog::notificationsEnabled());
+    }
+
+    void switchingTheLanguageRebuildsTheWindow() {
+        window().selectView(QStringLiteral("needs-reply"));
+        ui::SettingsDialog* settings = window().openSettings();
+        QComboBox* language = settings->languageField();
+        const int french = language->findData(QStringLiteral("fr"));
+        QVERIFY(french > 0);
+        language->setCurrentIndex(french);
+        emit language->activated(french);
+        // The window is replaced (queued), in French, on the same view, with the settings open on General.
+        QTRY_VERIFY(window().windowTitle().contains(QStringLiteral("démo")));
+        QCOMPARE(window().currentViewKey(), QStringLiteral("needs-reply"));
+        QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("fr"));
+        ui::SettingsDialog* again = window().findChild<ui::SettingsDialog*>();
+        QVERIFY(again);
+        QCOMPARE(again->tabs()->currentIndex(), 1);
+        QCOMPARE(again->tabs()->tabText(0), QStringLiteral("Comptes"));
+        // And back.
+        const int english = again->languageField()->findData(QStringLiteral("en"));
+        again->languageField()->setCurrentIndex(english);
+        emit again->languageField()->activated(english);
+        QTRY_VERIFY(!window().windowTitle().contains(QStringLiteral("démo")));
+        QVERIFY(window().windowTitle().contains(QStringLiteral("demo")));
+    }
+};
+
+QTEST_MAIN(SettingsTest)
+#include "SettingsTest.moc"

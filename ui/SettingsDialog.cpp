@@ -1,0 +1,467 @@
+#include "ui/SettingsDialog.h"
+
+#include "core/connectors/Connector.h"
+#include "core/store/AccountRepository.h"
+#include "core/store/Store.h"
+#include "core/sync/AccountSetup.h"
+#include "core/sync/SyncEngine.h"
+#include "ui/DialogFacade.h"
+#include "ui/Formatting.h"
+#include "ui/Palette.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPainter>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace baton::ui {
+namespace {
+
+const QList<model::Network> kNetworks{model::Network::Mastodon,  model::Network::Bluesky, model::Network::Reddit,
+                                      model::Network::Discourse, model::Network::YouTube, model::Network::GoogleReviews,
+                                      model::Network::Feed,      model::Network::Email};
+
+constexpr int kAccountIdRole = Qt::UserRole + 1;
+
+QIcon networkIcon(model::Network n) {
+    QPixmap pm(32, 32);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    Palette::paintNetworkBadge(&p, QRectF(4, 4, 24, 24), n);
+    return QIcon(pm);
+}
+
+} // namespace
+
+// ---- AccountDialog ----
+
+AccountDialog::AccountDialog(store::Store& store, sync::SyncEngine& sync, const model::Account& account,
+                             QWidget* parent)
+    : QDialog(parent)
+    , m_store(store)
+    , m_sync(sync)
+    , m_account(account) {
+    const bool adding = account.id == 0;
+    setObjectName(QStringLiteral("accountDialog"));
+    setWindowTitle(adding ? tr("Add an account") : tr("Re-authenticate %1").arg(account.name));
+    setMinimumWidth(460);
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+
+    m_network = new QComboBox(this);
+    m_network->setObjectName(QStringLiteral("network"));
+    for (model::Network n : kNetworks) {
+        model::Account probe;
+        probe.network = n;
+        // Only the networks this Baton can talk to.
+        if (adding && !connectors::makeConnector(probe, QStringLiteral("-"), m_sync.network())) {
+            continue;
+        }
+        if (!adding && n != account.network) {
+            continue;
+        }
+        m_network->addItem(networkIcon(n), Formatting::network(n), QVariant::fromValue(n));
+    }
+    m_network->setEnabled(adding);
+    form->addRow(tr("Network:"), m_network);
+
+    m_name = new QLineEdit(account.name, this);
+    m_name->setObjectName(QStringLiteral("name"));
+    m_name->setPlaceholderText(tr("How Baton shows it, e.g. “Support team”"));
+    m_name->setReadOnly(!adding);
+    form->addRow(tr("Name:"), m_name);
+
+    m_server = new QLineEdit(account.baseUrl, this);
+    m_server->setObjectName(QStringLiteral("server"));
+    m_server->setReadOnly(!adding);
+    form->addRow(tr("Server:"), m_server);
+
+    m_token = new QLineEdit(this);
+    m_token->setObjectName(QStringLiteral("token"));
+    m_token->setEchoMode(QLineEdit::Password);
+    form->addRow(tr("Token:"), m_token);
+    m_tokenHint = new QLabel(this);
+    m_tokenHint->setWordWrap(true);
+    m_tokenHint->setForegroundRole(QPalette::PlaceholderText);
+    form->addRow(QString(), m_tokenHint);
+
+    m_secretStore = new QComboBox(this);
+    m_secretStore->setObjectName(QStringLiteral("secretStore"));
+    m_secretStore->addItem(tr("System keychain"), QStringLiteral("keychain"));
+    m_secretStore->addItem(tr("A file only you can read, in the profile"), QStringLiteral("file"));
+    const QString kind = account.settings.value(QStringLiteral("secret_store")).toString();
+    m_secretStore->setCurrentIndex(kind == QLatin1String("file") ? 1 : 0);
+    m_secretStore->setEnabled(adding);
+    form->addRow(tr("Keep the token in:"), m_secretStore);
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("message"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_ok = buttons->addButton(adding ? tr("Add") : tr("Save the new token"), QDialogButtonBox::AcceptRole);
+    m_ok->setObjectName(QStringLiteral("ok"));
+    m_ok->setDefault(true);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_ok, &QPushButton::clicked, this, &AccountDialog::submit);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_message);
+    layout->addStretch(1);
+    layout->addWidget(buttons);
+
+    connect(m_network, &QComboBox::currentIndexChanged, this, &AccountDialog::updateHints);
+    updateHints();
+}
+
+void AccountDialog::updateHints() {
+    const auto n = m_network->currentData().value<model::Network>();
+    switch (n) {
+    case model::Network::Mastodon:
+        m_server->setPlaceholderText(QStringLiteral("https://mastodon.social"));
+        m_tokenHint->setText(tr("An access token: on your server, Preferences → Development → New application "
+                                "(scopes read and write), then “Your access token”."));
+        break;
+    case model::Network::Feed:
+        m_server->setPlaceholderText(QStringLiteral("https://example.com/feed.xml"));
+        m_tokenHint->setText(tr("The feed's address goes in Server; leave the token empty for a public feed."));
+        break;
+    case model::Network::Email:
+        m_server->setPlaceholderText(QStringLiteral("imaps://mail.example.com"));
+        m_tokenHint->setText(tr("The mailbox's user name and password, as the network's documentation says."));
+        break;
+    default:
+        m_server->setPlaceholderText(QStringLiteral("https://…"));
+        m_tokenHint->setText(tr("The access token or app password the network gives for this account."));
+        break;
+    }
+}
+
+void AccountDialog::setChecking(bool checking) {
+    m_checking = checking;
+    m_ok->setEnabled(!checking);
+    m_token->setEnabled(!checking);
+    if (checking) {
+        m_message->setStyleSheet({});
+        m_message->setText(tr("Checking with the server…"));
+    }
+}
+
+void AccountDialog::submit() {
+    if (m_checking) {
+        return;
+    }
+    auto fail = [this](const QString& why) {
+        setChecking(false);
+        m_message->setStyleSheet(QStringLiteral("color: %1;").arg(Palette::negative(palette()).name()));
+        m_message->setText(why);
+    };
+    model::Account account = m_account;
+    const QString token = m_token->text().trimmed();
+    auto done = [this, fail](Expected<model::Account, Error> r) {
+        if (!r) {
+            fail(r.error().detail.isEmpty() ? r.error().toString() : r.error().detail);
+            return;
+        }
+        setChecking(false);
+        m_sync.forgetConnector(r->id);
+        emit accountReady(*r);
+        accept();
+    };
+    if (m_account.id == 0) {
+        account.network = m_network->currentData().value<model::Network>();
+        account.name = m_name->text().trimmed();
+        account.baseUrl = m_server->text().trimmed();
+        account.settings.insert(QStringLiteral("secret_store"), m_secretStore->currentData().toString());
+        if (account.name.isEmpty()) {
+            fail(tr("Give the account a name."));
+            return;
+        }
+        if (auto url = sync::AccountSetup::normalizeBaseUrl(account.baseUrl); !url) {
+            fail(tr("The server address must start with https:// (plain http:// only on this computer)."));
+            return;
+        }
+        secrets::SecretStore* secrets = m_sync.secretsFor(account);
+        if (!secrets) {
+            fail(tr("No place to keep the token."));
+            return;
+        }
+        setChecking(true);
+        sync::AccountSetup::add(m_store, m_sync.network(), *secrets, account, token, this, done);
+        return;
+    }
+    secrets::SecretStore* secrets = m_sync.secretsFor(account);
+    if (!secrets) {
+        fail(tr("No place to keep the token."));
+        return;
+    }
+    setChecking(true);
+    sync::AccountSetup::reauthenticate(m_store, m_sync.network(), *secrets, account, token, this, done);
+}
+
+// ---- SettingsDialog ----
+
+SettingsDialog::SettingsDialog(store::Store& store, sync::SyncEngine* sync, DialogFacade& dialogs, QWidget* parent)
+    : QDialog(parent)
+    , m_store(store)
+    , m_sync(sync)
+    , m_dialogs(dialogs) {
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+    resize(720, 440);
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(buildAccountsPage(), tr("Accounts"));
+    m_tabs->addTab(buildGeneralPage(), tr("General"));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::accept);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs);
+    layout->addWidget(buttons);
+
+    connect(&m_store.writer(), &store::StoreWriter::changed, this, [this](const store::ChangeSet& c) {
+        if (!c.accounts.isEmpty()) {
+            refreshAccounts();
+        }
+    });
+    if (m_sync) {
+        connect(m_sync, &sync::SyncEngine::accountStatusChanged, this, &SettingsDialog::refreshAccounts);
+    }
+    refreshAccounts();
+}
+
+int SettingsDialog::syncIntervalMinutes() {
+    return std::clamp(QSettings().value(QStringLiteral("sync/intervalMinutes"), 2).toInt(), 1, 240);
+}
+
+bool SettingsDialog::notificationsEnabled() {
+    return QSettings().value(QStringLiteral("notifications/enabled"), true).toBool();
+}
+
+QWidget* SettingsDialog::buildAccountsPage() {
+    auto* page = new QWidget(this);
+    m_accounts = new QTreeWidget(page);
+    m_accounts->setObjectName(QStringLiteral("accountsList"));
+    m_accounts->setRootIsDecorated(false);
+    m_accounts->setUniformRowHeights(true);
+    m_accounts->setAlternatingRowColors(true);
+    m_accounts->setHeaderLabels({tr("Account"), tr("Handle"), tr("Health")});
+    m_accounts->header()->setStretchLastSection(true);
+    m_accounts->setColumnWidth(0, 200);
+    m_accounts->setColumnWidth(1, 200);
+
+    m_add = new QPushButton(tr("Add account…"), page);
+    m_add->setObjectName(QStringLiteral("addAccount"));
+    m_reauth = new QPushButton(tr("Re-authenticate…"), page);
+    m_reauth->setObjectName(QStringLiteral("reauthenticate"));
+    m_syncNow = new QPushButton(tr("Sync now"), page);
+    m_syncNow->setObjectName(QStringLiteral("syncAccount"));
+    m_remove = new QPushButton(tr("Remove…"), page);
+    m_remove->setObjectName(QStringLiteral("removeAccount"));
+    for (QPushButton* b : {m_add, m_reauth, m_syncNow}) {
+        b->setEnabled(m_sync != nullptr);
+    }
+    connect(m_add, &QPushButton::clicked, this, &SettingsDialog::addAccount);
+    connect(m_reauth, &QPushButton::clicked, this, &SettingsDialog::reauthenticate);
+    connect(m_remove, &QPushButton::clicked, this, &SettingsDialog::removeAccount);
+    connect(m_syncNow, &QPushButton::clicked, this, [this] {
+        if (auto a = selectedAccount(); a && m_sync) {
+            m_sync->syncAccount(a->id);
+        }
+    });
+    auto updateButtons = [this] {
+        const bool any = selectedAccount().has_value();
+        m_reauth->setEnabled(any && m_sync);
+        m_syncNow->setEnabled(any && m_sync);
+        m_remove->setEnabled(any);
+    };
+    connect(m_accounts, &QTreeWidget::itemSelectionChanged, this, updateButtons);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_add);
+    buttons->addWidget(m_reauth);
+    buttons->addWidget(m_syncNow);
+    buttons->addStretch(1);
+    buttons->addWidget(m_remove);
+    auto* layout = new QVBoxLayout(page);
+    layout->addWidget(m_accounts, 1);
+    layout->addLayout(buttons);
+    updateButtons();
+    return page;
+}
+
+QWidget* SettingsDialog::buildGeneralPage() {
+    auto* page = new QWidget(this);
+    auto* form = new QFormLayout(page);
+    QSettings settings;
+
+    m_interval = new QSpinBox(page);
+    m_interval->setObjectName(QStringLiteral("syncInterval"));
+    m_interval->setRange(1, 240);
+    m_interval->setSuffix(tr(" min"));
+    m_interval->setValue(syncIntervalMinutes());
+    connect(m_interval, &QSpinBox::valueChanged, this, [this](int minutes) {
+        QSettings().setValue(QStringLiteral("sync/intervalMinutes"), minutes);
+        emit syncIntervalChanged(minutes);
+    });
+    form->addRow(tr("Sync every:"), m_interval);
+
+    m_notifications =
+        new QCheckBox(tr("Tell me when items that need a reply arrive while Baton is in the background"), page);
+    m_notifications->setObjectName(QStringLiteral("notifications"));
+    m_notifications->setChecked(notificationsEnabled());
+    connect(m_notifications, &QCheckBox::toggled, this,
+            [](bool on) { QSettings().setValue(QStringLiteral("notifications/enabled"), on); });
+    form->addRow(tr("Notifications:"), m_notifications);
+
+    m_language = new QComboBox(page);
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->addItem(tr("The system's (%1)").arg(QLocale::system().nativeLanguageName()), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Français"), QStringLiteral("fr"));
+    const int current = m_language->findData(settings.value(QStringLiteral("language")).toString());
+    m_language->setCurrentIndex(std::max(0, current));
+    connect(m_language, &QComboBox::activated, this, [this] {
+        const QString lang = m_language->currentData().toString();
+        if (lang == QSettings().value(QStringLiteral("language")).toString()) {
+            return;
+        }
+        QSettings().setValue(QStringLiteral("language"), lang);
+        emit languageChanged(lang);
+    });
+    form->addRow(tr("Language:"), m_language);
+
+    auto* theme = new QLabel(tr("Light or dark follows the system's appearance."), page);
+    theme->setForegroundRole(QPalette::PlaceholderText);
+    form->addRow(tr("Theme:"), theme);
+    return page;
+}
+
+void SettingsDialog::refreshAccounts() {
+    const qint64 selected = selectedAccount() ? selectedAccount()->id : 0;
+    m_accounts->clear();
+    const QColor bad = Palette::negative(palette());
+    for (const model::Account& a : store::AccountRepository::list(m_store.reader())) {
+        auto* row = new QTreeWidgetItem(m_accounts);
+        row->setIcon(0, networkIcon(a.network));
+        row->setText(0, a.name);
+        row->setToolTip(0, QStringLiteral("%1 · %2").arg(Formatting::network(a.network), a.baseUrl));
+        row->setData(0, kAccountIdRole, a.id);
+        row->setText(1, a.handle.isEmpty() ? QString() : u'@' + a.handle);
+        QString health;
+        bool broken = false;
+        const sync::AccountSyncStatus status = m_sync ? m_sync->status(a.id) : sync::AccountSyncStatus{};
+        if (status.state == sync::AccountSyncState::Error && status.error.code == ErrorCode::Unauthorized) {
+            health = tr("The server refused the token: re-authenticate");
+            broken = true;
+        } else if (status.state != sync::AccountSyncState::Idle || status.finishedAt > 0) {
+            health = Formatting::syncState(status);
+            broken = status.state == sync::AccountSyncState::Error;
+        } else if (!a.lastError.isEmpty()) {
+            health = tr("error: %1").arg(a.lastError);
+            broken = true;
+        } else {
+            health = tr("OK");
+        }
+        row->setText(2, health);
+        row->setToolTip(2, health);
+        if (broken) {
+            row->setForeground(2, bad);
+        }
+        if (a.id == selected) {
+            m_accounts->setCurrentItem(row);
+        }
+    }
+    if (m_accounts->topLevelItemCount() == 0) {
+        auto* row = new QTreeWidgetItem(m_accounts);
+        row->setText(0, tr("No accounts yet: add one to start."));
+        row->setFlags(Qt::NoItemFlags);
+    }
+}
+
+std::optional<model::Account> SettingsDialog::selectedAccount() const {
+    const QTreeWidgetItem* row = m_accounts ? m_accounts->currentItem() : nullptr;
+    if (!row || !row->isSelected() || row->data(0, kAccountIdRole).isNull()) {
+        return std::nullopt;
+    }
+    return store::AccountRepository::byId(m_store.reader(), row->data(0, kAccountIdRole).toLongLong());
+}
+
+void SettingsDialog::addAccount() {
+    if (!m_sync) {
+        return;
+    }
+    m_tabs->setCurrentIndex(0);
+    delete m_accountDialog;
+    m_accountDialog = new AccountDialog(m_store, *m_sync, {}, this);
+    m_accountDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_accountDialog, &AccountDialog::accountReady, this, [this](const model::Account& a) {
+        refreshAccounts();
+        m_sync->syncAccount(a.id);
+    });
+    m_accountDialog->open();
+}
+
+void SettingsDialog::reauthenticate() {
+    const auto account = selectedAccount();
+    if (!account || !m_sync) {
+        return;
+    }
+    delete m_accountDialog;
+    m_accountDialog = new AccountDialog(m_store, *m_sync, *account, this);
+    m_accountDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_accountDialog, &AccountDialog::accountReady, this, [this](const model::Account& a) {
+        refreshAccounts();
+        m_sync->syncAccount(a.id);
+    });
+    m_accountDialog->open();
+}
+
+void SettingsDialog::removeAccount() {
+    const auto account = selectedAccount();
+    if (!account) {
+        return;
+    }
+    if (!m_dialogs.confirm(this, tr("Remove %1").arg(account->name),
+                           tr("Remove the account %1 and every item Baton keeps from it? Nothing changes on %2.")
+                               .arg(account->name, Formatting::network(account->network)),
+                           tr("Remove"))) {
+        return;
+    }
+    secrets::SecretStore* secrets = m_sync ? m_sync->secretsFor(*account) : nullptr;
+    if (m_sync) {
+        m_sync->forgetConnector(account->id);
+    }
+    auto finished = [this, name = account->name](Expected<void, Error> r) {
+        refreshAccounts();
+        if (!r) {
+            m_dialogs.information(
+                this, tr("Remove %1").arg(name),
+                tr("The account is removed, but its token could not be deleted: %1").arg(r.error().toString()));
+        }
+    };
+    if (secrets) {
+        sync::AccountSetup::remove(m_store, *secrets, *account, this, finished);
+        return;
+    }
+    finished(m_store.writer().run([id = account->id](store::Database& db, store::ChangeSet& c) {
+        return store::AccountRepository::remove(db, id, c);
+    }));
+}
+
+} // namespace baton::ui
