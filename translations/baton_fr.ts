@@ -731,6 +731,132 @@
         </message>
     </context>
     <context>
+        <name>baton::ui::DashboardChart</name>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1 : %2</translation>
+        </message>
+        <message>
+            <source>Click to open these items in the inbox</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>baton::ui::DashboardView</name>
+        <message>
+            <source>Dashboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Community</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export report…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write the weekly report (PDF, PNG, SVG, CSV) to a folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This week</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last week</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>30 derniers jours</translation>
+        </message>
+        <message>
+            <source>Custom…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Incoming items</source>
+            <translation>Éléments reçus</translation>
+        </message>
+        <message>
+            <source>Replies sent</source>
+            <translation>Réponses envoyées</translation>
+        </message>
+        <message>
+            <source>Response rate</source>
+            <translation>Taux de réponse</translation>
+        </message>
+        <message>
+            <source>First response, median</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First response, p90</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backlog</source>
+            <translation>En attente</translation>
+        </message>
+        <message>
+            <source>Negative share</source>
+            <translation>Part de négatifs</translation>
+        </message>
+        <message>
+            <source>Items needing a reply that got one, among those received in the period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Items still waiting for a reply at the end of the period (or now)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time to the first reply, counted in each community's business hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nine replies in ten came at least this fast</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Negative items among the scored incoming items</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All communities</source>
+            <translation>Toutes les communautés</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Custom period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 in the previous period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 · compared with %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First-response times count business hours: %1. Click a day in a chart to open its items in the inbox.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>baton::ui::DialogFacade</name>
         <message>
             <source>From</source>
@@ -1048,6 +1174,10 @@
         <message>
             <source>Add an internal note (only your team sees it)…</source>
             <translation>Ajouter une note interne (visible par votre équipe seulement)…</translation>
+        </message>
+        <message>
+            <source>Open on the site</source>
+            <translation>Ouvrir sur le site</translation>
         </message>
     </context>
     <context>

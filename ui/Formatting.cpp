@@ -185,10 +185,15 @@ int Formatting::replyLimit(model::Network n) {
     case model::Network::YouTube:
         return 10000;
     case model::Network::GoogleReviews:
-        return 4000;
-    default:
+        return 4096;
+    case model::Network::Discourse:
+        return 32000;
+    case model::Network::Email:
+        return 100000;
+    case model::Network::Feed:
         return 0;
     }
+    return 0;
 }
 
 } // namespace baton::ui

@@ -130,12 +130,21 @@ ItemPane::ItemPane(QWidget* parent)
         }
     });
     connect(m_composer, &Composer::sendRequested, this, &ItemPane::replyRequested);
+    m_openLink = new QToolButton(this);
+    m_openLink->setObjectName(QStringLiteral("openLink"));
+    m_openLink->setAutoRaise(true);
+    connect(m_openLink, &QToolButton::clicked, this, [this] {
+        if (m_details && isSafeLinkUrl(m_details->item.url)) {
+            QDesktopServices::openUrl(QUrl(m_details->item.url));
+        }
+    });
 
     auto* content = new QWidget(this);
     auto* buttons = new QHBoxLayout;
     buttons->setSpacing(4);
     buttons->addWidget(m_status);
     buttons->addStretch(1);
+    buttons->addWidget(m_openLink);
     buttons->addWidget(m_assign);
     buttons->addWidget(m_done);
     buttons->addWidget(m_snooze);
@@ -305,7 +314,11 @@ void ItemPane::render() {
         QStringLiteral("a { color: %1; }").arg(palette().color(QPalette::Link).name()));
     m_thread->setHtml(threadHtml());
 
-    const bool canReply = it.direction == model::Direction::Incoming;
+    m_openLink->setText(tr("Open on the site"));
+    m_openLink->setToolTip(it.url);
+    m_openLink->setVisible(isSafeLinkUrl(it.url));
+    // Feeds have no replies: the item's link is the way to answer.
+    const bool canReply = it.direction == model::Direction::Incoming && Formatting::replyLimit(it.network) > 0;
     m_composer->setVisible(canReply);
     m_composer->setLimit(Formatting::replyLimit(it.network));
     m_composer->setRecipient(it.author.handle.isEmpty() ? QString() : u'@' + it.author.handle);

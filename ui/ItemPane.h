@@ -36,6 +36,7 @@ public:
     qint64 itemId() const { return m_details ? m_details->item.id : 0; }
     const std::optional<models::ItemDetails>& details() const { return m_details; }
     Composer* composer() const { return m_composer; }
+    QToolButton* openLinkButton() const { return m_openLink; }
     QTextBrowser* threadView() const { return m_thread; }
     void setNow(std::function<qint64()> now) { m_now = std::move(now); }
 
@@ -73,6 +74,7 @@ private:
     QToolButton* m_more;
     QMenu* m_moreMenu = nullptr;
     QToolButton* m_assign;
+    QToolButton* m_openLink = nullptr; // the item on its site (the only action for a feed entry)
     QLabel* m_tags;
     QLabel* m_notes;
     QLineEdit* m_noteEdit;

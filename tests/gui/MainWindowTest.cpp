@@ -387,6 +387,24 @@ private slots:
         QVERIFY(withComment);
     }
 
+    void feedItemsOpenTheirLinkInsteadOfAReply() {
+        showAllWithoutFilters();
+        window().selectView(QStringLiteral("network:feed"));
+        QTRY_VERIFY(window().inboxModel().rowCount() > 0);
+        window().inboxView()->setCurrentIndex(window().inboxModel().index(0));
+        QTRY_VERIFY(window().itemPane()->details().has_value());
+        QVERIFY(window().itemPane()->details()->item.network == model::Network::Feed);
+        QVERIFY(window().itemPane()->composer()->isHidden());
+        QVERIFY(!window().itemPane()->openLinkButton()->isHidden());
+        QVERIFY(window().itemPane()->openLinkButton()->toolTip().startsWith(QLatin1String("http")));
+        // A Mastodon mention has both.
+        window().selectView(QStringLiteral("network:mastodon"));
+        QTRY_VERIFY(window().inboxModel().rowCount() > 0);
+        window().inboxView()->setCurrentIndex(window().inboxModel().index(0));
+        QTRY_VERIFY(window().itemPane()->details()->item.network == model::Network::Mastodon);
+        QVERIFY(!window().itemPane()->composer()->isHidden());
+    }
+
     void questionMarkShowsShortcuts() {
         const int shown = m_demo.session->dialogs().shownCount();
         window().inboxView()->setFocus();
