@@ -14,6 +14,7 @@
 #include "core/sync/OutboxSender.h"
 #include "core/sync/SyncEngine.h"
 #include "ui/Composer.h"
+#include "ui/DashboardView.h"
 #include "ui/DialogFacade.h"
 #include "ui/FilterBar.h"
 #include "ui/Formatting.h"
@@ -38,11 +39,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -146,6 +149,17 @@ void MainWindow::buildUi() {
     m_outboxButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_outboxButton->setCheckable(true);
     barLayout->addWidget(m_outboxButton);
+    m_dashboardButton = new QToolButton(bar);
+    m_dashboardButton->setObjectName(QStringLiteral("dashboardButton"));
+    m_dashboardButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_dashboardButton->setCheckable(true);
+    barLayout->addWidget(m_dashboardButton);
+    m_reportsButton = new QToolButton(bar);
+    m_reportsButton->setObjectName(QStringLiteral("reportsButton"));
+    m_reportsButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_reportsButton->setPopupMode(QToolButton::InstantPopup);
+    m_reportsButton->setMenu(new QMenu(m_reportsButton));
+    barLayout->addWidget(m_reportsButton);
     barRows->addLayout(barLayout);
     barRows->addWidget(m_filterBar);
     bar->addWidget(barContent);
@@ -280,7 +294,16 @@ void MainWindow::buildUi() {
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 2);
-    setCentralWidget(m_splitter);
+    // The centre is the inbox or the dashboard.
+    m_dashboard = new DashboardView(m_store, m_dialogs, m_now, this);
+    connect(m_dashboard, &DashboardView::itemsRequested, this, &MainWindow::showItems);
+    connect(m_dashboard, &DashboardView::exportRequested, this, &MainWindow::exportReport);
+    connect(m_dashboardButton, &QToolButton::toggled, this, &MainWindow::showDashboard);
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    m_pages->addWidget(m_splitter);
+    m_pages->addWidget(m_dashboard);
+    setCentralWidget(m_pages);
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onViewChanged);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentChanged);
@@ -344,6 +367,11 @@ void MainWindow::retranslate() {
     m_bannerButton->setText(tr("Add a real account…"));
     updateSyncButton();
     updateOutboxButton();
+    m_dashboardButton->setText(tr("Dashboard"));
+    m_dashboardButton->setToolTip(tr("Figures and charts of your communities (Ctrl+D)"));
+    m_reportsButton->setText(tr("Reports"));
+    m_reportsButton->menu()->clear();
+    m_reportsButton->menu()->addAction(tr("Export…"), this, &MainWindow::exportReport);
     m_outboxDock->setWindowTitle(tr("Outbox"));
     updateEmptyState();
     updatePendingBar(m_inbox->pendingCount());
@@ -627,6 +655,12 @@ void MainWindow::onAccountStatus(qint64 accountId, const sync::AccountSyncStatus
         m_accountNames.insert(accountId, name);
     }
     label->setText(tr("%1: %2").arg(name, Formatting::syncState(status)));
+    // Accounts that are simply up to date are summed up in one label; only those syncing, waiting or failing
+    // get their own, so ten healthy accounts do not crowd the bar.
+    const bool healthy = status.state == sync::AccountSyncState::Idle;
+    m_accountStates.insert(accountId, {healthy, status.finishedAt});
+    label->setVisible(!healthy);
+    updateSyncSummary();
     QPalette pal = label->palette();
     pal.setColor(QPalette::WindowText, status.state == sync::AccountSyncState::Error ? Palette::negative(palette())
                                        : status.state == sync::AccountSyncState::RateLimited
@@ -635,6 +669,38 @@ void MainWindow::onAccountStatus(qint64 accountId, const sync::AccountSyncStatus
     label->setPalette(pal);
     label->setToolTip(status.state == sync::AccountSyncState::Error ? status.error.toString() : QString());
     updateSyncButton();
+}
+
+void MainWindow::updateSyncSummary() {
+    if (!m_syncSummary) {
+        m_syncSummary = new QLabel(this);
+        m_syncSummary->setObjectName(QStringLiteral("syncSummary"));
+        statusBar()->insertPermanentWidget(0, m_syncSummary);
+        QPalette pal = m_syncSummary->palette();
+        pal.setColor(QPalette::WindowText, Palette::muted(palette()));
+        m_syncSummary->setPalette(pal);
+    }
+    int healthy = 0;
+    qint64 last = 0;
+    QStringList names;
+    for (auto it = m_accountStates.cbegin(); it != m_accountStates.cend(); ++it) {
+        if (it.value().first) {
+            ++healthy;
+            last = std::max(last, it.value().second);
+            names << m_accountNames.value(it.key());
+        }
+    }
+    names.sort(Qt::CaseInsensitive);
+    QString text;
+    if (healthy > 0 && last > 0) {
+        text = tr("%n account(s) up to date (%1)", nullptr, healthy)
+                   .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(last).time(), QLocale::ShortFormat));
+    } else if (healthy > 0) {
+        text = tr("%n account(s) waiting to sync", nullptr, healthy);
+    }
+    m_syncSummary->setText(text);
+    m_syncSummary->setToolTip(names.join(u'\n'));
+    m_syncSummary->setVisible(!text.isEmpty());
 }
 
 void MainWindow::updateSyncButton() {

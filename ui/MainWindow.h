@@ -16,6 +16,7 @@ class QPushButton;
 class QComboBox;
 class QDockWidget;
 class QSplitter;
+class QStackedWidget;
 class QTimer;
 class QToolButton;
 class QTreeView;
@@ -23,6 +24,7 @@ class QTreeView;
 namespace baton::store {
 class Store;
 struct ChangeSet;
+struct InboxFilter;
 } // namespace baton::store
 namespace baton::sync {
 class SyncEngine;
@@ -41,6 +43,7 @@ namespace baton::ui {
 class DialogFacade;
 class FilterBar;
 class CommandPalette;
+class DashboardView;
 class InboxDelegate;
 class ItemPane;
 class OutboxPanel;
@@ -100,6 +103,15 @@ public:
     void openCommandPalette();
     // Settings (Ctrl+,): accounts and preferences; one dialog, raised when already open.
     SettingsDialog* openSettings();
+    // The dashboard page (Ctrl+D switches between it and the inbox).
+    DashboardView* dashboard() const { return m_dashboard; }
+    void showDashboard(bool show);
+    bool dashboardShown() const;
+    // The inbox page showing exactly these items under this title (a dashboard drill-down); picking a view in
+    // the sources list goes back to the usual views.
+    void showItems(const store::InboxFilter& filter, const QString& title);
+    // Reports → Export…: asks for a week and a folder, then writes the weekly report as `baton report` does.
+    void exportReport();
 
 signals:
     void syncIntervalChanged(int minutes);
@@ -130,6 +142,7 @@ private:
     void updatePendingBar(int count);
     void onAccountStatus(qint64 accountId, const sync::AccountSyncStatus& status);
     void updateSyncButton();
+    void updateSyncSummary();
     void updateOutboxButton();
     void triggerSync();
     void applyTheme();
@@ -141,6 +154,10 @@ private:
     void notifyArrivals(const store::ChangeSet& changes);
 
     QPointer<SettingsDialog> m_settings;
+    QStackedWidget* m_pages = nullptr;
+    DashboardView* m_dashboard = nullptr;
+    QToolButton* m_dashboardButton = nullptr;
+    QToolButton* m_reportsButton = nullptr;
     store::Store& m_store;
     sync::SyncEngine* m_sync;
     DialogFacade& m_dialogs;
@@ -178,6 +195,8 @@ private:
     };
     QHash<QString, SavedViewDef> m_savedViews;
     QHash<qint64, QLabel*> m_accountLabels;
+    QHash<qint64, std::pair<bool, qint64>> m_accountStates; // healthy (idle), last finished
+    QLabel* m_syncSummary = nullptr;
     QHash<qint64, QString> m_accountNames;
     Toast* m_toast = nullptr;
     CommandPalette* m_palette = nullptr;

@@ -98,6 +98,8 @@ void MainWindow::buildActions() {
     add(tr("Settings…"), {QKeySequence(Qt::CTRL | Qt::Key_Comma)}, [this] { openSettings(); });
     add(tr("Add an account…"), {}, [this] { openSettings()->addAccount(); });
     add(tr("Undo"), {QKeySequence::Undo}, [this] { undoLast(); });
+    add(tr("Dashboard"), {QKeySequence(Qt::CTRL | Qt::Key_D)}, [this] { showDashboard(!dashboardShown()); });
+    add(tr("Export the weekly report…"), {}, [this] { exportReport(); });
     add(tr("Back to the list"), {QKeySequence(Qt::Key_Escape)}, [this] { m_list->setFocus(); });
     add(tr("Command palette"), {QKeySequence(Qt::CTRL | Qt::Key_K)}, [this] {
         openCommandPalette();
