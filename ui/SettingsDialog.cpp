@@ -308,6 +308,7 @@ QWidget* SettingsDialog::buildAccountsPage() {
 QWidget* SettingsDialog::buildGeneralPage() {
     auto* page = new QWidget(this);
     auto* form = new QFormLayout(page);
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     QSettings settings;
 
     m_interval = new QSpinBox(page);
@@ -315,6 +316,7 @@ QWidget* SettingsDialog::buildGeneralPage() {
     m_interval->setRange(1, 240);
     m_interval->setSuffix(tr(" min"));
     m_interval->setValue(syncIntervalMinutes());
+    m_interval->setMaximumWidth(m_interval->fontMetrics().horizontalAdvance(QStringLiteral("0000 min")) + 48);
     connect(m_interval, &QSpinBox::valueChanged, this, [this](int minutes) {
         QSettings().setValue(QStringLiteral("sync/intervalMinutes"), minutes);
         emit syncIntervalChanged(minutes);
@@ -331,7 +333,10 @@ QWidget* SettingsDialog::buildGeneralPage() {
 
     m_language = new QComboBox(page);
     m_language->setObjectName(QStringLiteral("language"));
-    m_language->addItem(tr("The system's (%1)").arg(QLocale::system().nativeLanguageName()), QString());
+    m_language->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    const QString systemLanguage = QLocale::system().nativeLanguageName();
+    m_language->addItem(systemLanguage.isEmpty() ? tr("The system's") : tr("The system's (%1)").arg(systemLanguage),
+                        QString());
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("Français"), QStringLiteral("fr"));
     const int current = m_language->findData(settings.value(QStringLiteral("language")).toString());
@@ -362,7 +367,13 @@ void SettingsDialog::refreshAccounts() {
         row->setText(0, a.name);
         row->setToolTip(0, QStringLiteral("%1 · %2").arg(Formatting::network(a.network), a.baseUrl));
         row->setData(0, kAccountIdRole, a.id);
-        row->setText(1, a.handle.isEmpty() ? QString() : u'@' + a.handle);
+        // Handles as each network writes them: @name on Mastodon, Bluesky and Discourse; Reddit's u/name, a
+        // business or a feed title, a mail address as they are.
+        const bool at = (a.network == model::Network::Mastodon || a.network == model::Network::Bluesky ||
+                         a.network == model::Network::Discourse) &&
+                        !a.handle.isEmpty() && !a.handle.startsWith(u'@');
+        row->setText(1, at ? u'@' + a.handle : a.handle);
+        row->setToolTip(1, a.handle);
         QString health;
         bool broken = false;
         const sync::AccountSyncStatus status = m_sync ? m_sync->status(a.id) : sync::AccountSyncStatus{};

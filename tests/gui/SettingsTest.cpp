@@ -12,6 +12,8 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -77,6 +79,14 @@ private slots:
         QVERIFY(!settings->removeButton()->isEnabled());
         // Asking again raises the same dialog.
         QCOMPARE(window().openSettings(), settings);
+        // For people to look at, beside the window's screenshots.
+        const QString dir = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("screenshots"));
+        QVERIFY(QDir().mkpath(dir));
+        settings->tabs()->setCurrentIndex(0);
+        QVERIFY(settings->grab().save(QDir(dir).filePath(QStringLiteral("settings-accounts-en.png"))));
+        settings->tabs()->setCurrentIndex(1);
+        QVERIFY(settings->grab().save(QDir(dir).filePath(QStringLiteral("settings-general-en.png"))));
+        settings->tabs()->setCurrentIndex(0);
     }
 
     void addingAnAccountChecksTheTokenFirst() {
