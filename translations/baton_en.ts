@@ -1598,6 +1598,67 @@ baton --demo</source>
             <source>Folder:</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Export the weekly report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Week (ISO, e.g. %1):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“%1” is not a week. Write it like %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder for the files:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The report could not be written: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Wrote %n file(s) for %1 to %2</source>
+            <translation>
+                <numerusform>Wrote %n file for %1 to %2</numerusform>
+                <numerusform>Wrote %n files for %1 to %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Figures and charts of your communities (Ctrl+D)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n account(s) up to date (%1)</source>
+            <translation>
+                <numerusform>%n account up to date (%1)</numerusform>
+                <numerusform>%n accounts up to date (%1)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n account(s) waiting to sync</source>
+            <translation>
+                <numerusform>%n account waiting to sync</numerusform>
+                <numerusform>%n accounts waiting to sync</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export the weekly report…</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>baton::ui::OutboxPanel</name>

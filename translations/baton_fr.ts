@@ -738,38 +738,38 @@
         </message>
         <message>
             <source>Click to open these items in the inbox</source>
-            <translation type="unfinished" />
+            <translation>Cliquer pour ouvrir ces éléments dans la boîte de réception</translation>
         </message>
     </context>
     <context>
         <name>baton::ui::DashboardView</name>
         <message>
             <source>Dashboard</source>
-            <translation type="unfinished" />
+            <translation>Tableau de bord</translation>
         </message>
         <message>
             <source>&amp;Community</source>
-            <translation type="unfinished" />
+            <translation>&amp;Communauté</translation>
         </message>
         <message>
             <source>&amp;Period</source>
-            <translation type="unfinished" />
+            <translation>&amp;Période</translation>
         </message>
         <message>
             <source>Export report…</source>
-            <translation type="unfinished" />
+            <translation>Exporter le rapport…</translation>
         </message>
         <message>
             <source>Write the weekly report (PDF, PNG, SVG, CSV) to a folder</source>
-            <translation type="unfinished" />
+            <translation>Écrire le rapport hebdomadaire (PDF, PNG, SVG, CSV) dans un dossier</translation>
         </message>
         <message>
             <source>This week</source>
-            <translation type="unfinished" />
+            <translation>Cette semaine</translation>
         </message>
         <message>
             <source>Last week</source>
-            <translation type="unfinished" />
+            <translation>Semaine dernière</translation>
         </message>
         <message>
             <source>Last 30 days</source>
@@ -777,7 +777,7 @@
         </message>
         <message>
             <source>Custom…</source>
-            <translation type="unfinished" />
+            <translation>Personnalisée…</translation>
         </message>
         <message>
             <source>Incoming items</source>
@@ -793,11 +793,11 @@
         </message>
         <message>
             <source>First response, median</source>
-            <translation type="unfinished" />
+            <translation>Première réponse, médiane</translation>
         </message>
         <message>
             <source>First response, p90</source>
-            <translation type="unfinished" />
+            <translation>Première réponse, p90</translation>
         </message>
         <message>
             <source>Backlog</source>
@@ -809,23 +809,23 @@
         </message>
         <message>
             <source>Items needing a reply that got one, among those received in the period</source>
-            <translation type="unfinished" />
+            <translation>Éléments à traiter qui ont reçu une réponse, parmi ceux reçus sur la période</translation>
         </message>
         <message>
             <source>Items still waiting for a reply at the end of the period (or now)</source>
-            <translation type="unfinished" />
+            <translation>Éléments toujours en attente de réponse à la fin de la période (ou maintenant)</translation>
         </message>
         <message>
             <source>Time to the first reply, counted in each community's business hours</source>
-            <translation type="unfinished" />
+            <translation>Délai avant la première réponse, compté dans les heures ouvrées de chaque communauté</translation>
         </message>
         <message>
             <source>Nine replies in ten came at least this fast</source>
-            <translation type="unfinished" />
+            <translation>Neuf réponses sur dix sont arrivées au moins aussi vite</translation>
         </message>
         <message>
             <source>Negative items among the scored incoming items</source>
-            <translation type="unfinished" />
+            <translation>Éléments négatifs parmi les éléments reçus évalués</translation>
         </message>
         <message>
             <source>All communities</source>
@@ -833,27 +833,27 @@
         </message>
         <message>
             <source>%1 (%2)</source>
-            <translation type="unfinished" />
+            <translation>%1 (%2)</translation>
         </message>
         <message>
             <source>Custom period</source>
-            <translation type="unfinished" />
+            <translation>Période personnalisée</translation>
         </message>
         <message>
             <source>%1 in the previous period</source>
-            <translation type="unfinished" />
+            <translation>%1 sur la période précédente</translation>
         </message>
         <message>
             <source>%1 · compared with %2</source>
-            <translation type="unfinished" />
+            <translation>%1 · comparé au %2</translation>
         </message>
         <message>
             <source>First-response times count business hours: %1. Click a day in a chart to open its items in the inbox.</source>
-            <translation type="unfinished" />
+            <translation>Les temps de première réponse comptent les heures ouvrées : %1. Cliquez sur un jour d’un graphique pour ouvrir ses éléments dans la boîte de réception.</translation>
         </message>
         <message>
             <source>%1 · %2</source>
-            <translation type="unfinished" />
+            <translation>%1 · %2</translation>
         </message>
     </context>
     <context>
@@ -1598,6 +1598,67 @@ baton --demo</translation>
         <message>
             <source>Folder:</source>
             <translation>Dossier :</translation>
+        </message>
+        <message>
+            <source>Export the weekly report</source>
+            <translation>Exporter le rapport hebdomadaire</translation>
+        </message>
+        <message>
+            <source>Week (ISO, e.g. %1):</source>
+            <translation>Semaine (ISO, p. ex. %1) :</translation>
+        </message>
+        <message>
+            <source>“%1” is not a week. Write it like %2.</source>
+            <translation>« %1 » n’est pas une semaine. Écrivez-la comme %2.</translation>
+        </message>
+        <message>
+            <source>Folder for the files:</source>
+            <translation>Dossier des fichiers :</translation>
+        </message>
+        <message>
+            <source>The report could not be written: %1</source>
+            <translation>Le rapport n’a pas pu être écrit : %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Wrote %n file(s) for %1 to %2</source>
+            <translation>
+                <numerusform>%n fichier écrit pour %1 dans %2</numerusform>
+                <numerusform>%n fichiers écrits pour %1 dans %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation>Tableau de bord</translation>
+        </message>
+        <message>
+            <source>Figures and charts of your communities (Ctrl+D)</source>
+            <translation>Chiffres et graphiques de vos communautés (Ctrl+D)</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>Rapports</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Exporter…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n account(s) up to date (%1)</source>
+            <translation>
+                <numerusform>%n compte à jour (%1)</numerusform>
+                <numerusform>%n comptes à jour (%1)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n account(s) waiting to sync</source>
+            <translation>
+                <numerusform>%n compte en attente de synchronisation</numerusform>
+                <numerusform>%n comptes en attente de synchronisation</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export the weekly report…</source>
+            <translation>Exporter le rapport hebdomadaire…</translation>
         </message>
     </context>
     <context>

@@ -9,6 +9,7 @@
 #include "ui/MainWindow.h"
 #include "ui/report/ReportExporter.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -55,6 +56,9 @@ void MainWindow::showDashboard(bool show) {
         m_pages->setCurrentWidget(m_splitter);
         m_list->setFocus(Qt::OtherFocusReason);
     }
+    // The inbox's filters and order mean nothing on the dashboard; the search stays (typing goes back).
+    m_filterBar->setVisible(!show);
+    m_sort->setVisible(!show);
     const QSignalBlocker block(m_dashboardButton);
     m_dashboardButton->setChecked(show);
 }

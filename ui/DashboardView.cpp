@@ -12,7 +12,10 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
+#include <QPainterPath>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -32,6 +35,24 @@ public:
 
 private:
     std::function<qint64()> m_now;
+};
+
+// A headline figure on a rounded card, like the charts'.
+class TileCard final : public QWidget {
+public:
+    using QWidget::QWidget;
+
+protected:
+    void paintEvent(QPaintEvent*) override {
+        QPainter p(this);
+        p.setRenderHint(QPainter::Antialiasing);
+        const QPalette pal = palette();
+        QPainterPath card;
+        card.addRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
+        p.fillPath(card, pal.color(QPalette::Base));
+        p.setPen(QPen(Palette::mix(pal.color(QPalette::Window), pal.color(QPalette::Text), 0.14), 1));
+        p.drawPath(card);
+    }
 };
 
 constexpr DashboardView::Tile kTiles[] = {DashboardView::Tile::Incoming,     DashboardView::Tile::Replies,
@@ -110,13 +131,15 @@ void DashboardView::buildUi() {
     m_title->setFont(titleFont);
     m_periodLabel = new QLabel(page);
     m_periodLabel->setObjectName(QStringLiteral("dashboardPeriod"));
+    m_periodLabel->setWordWrap(true);
     titles->addWidget(m_title);
     titles->addWidget(m_periodLabel);
     header->addLayout(titles, 1);
     m_scopeLabel = new QLabel(page);
     m_scopePicker = new QComboBox(page);
     m_scopePicker->setObjectName(QStringLiteral("dashboardScope"));
-    m_scopePicker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_scopePicker->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_scopePicker->setMinimumContentsLength(18);
     m_scopeLabel->setBuddy(m_scopePicker);
     m_periodPickerLabel = new QLabel(page);
     m_periodPicker = new QComboBox(page);
@@ -141,12 +164,10 @@ void DashboardView::buildUi() {
     auto* tiles = new QGridLayout;
     tiles->setHorizontalSpacing(12);
     tiles->setVerticalSpacing(12);
-    int column = 0;
     for (const Tile t : kTiles) {
         TileWidgets w;
-        w.card = new QWidget(page);
+        w.card = new TileCard(page);
         w.card->setObjectName(QStringLiteral("tile%1").arg(int(t)));
-        w.card->setAutoFillBackground(true);
         auto* l = new QVBoxLayout(w.card);
         l->setContentsMargins(12, 10, 12, 10);
         l->setSpacing(2);
@@ -160,15 +181,18 @@ void DashboardView::buildUi() {
         w.value->setFont(valueFont);
         w.change = new QLabel(w.card);
         w.change->setObjectName(QStringLiteral("tileChange%1").arg(int(t)));
+        w.change->setWordWrap(true);
+        // Two lines whatever the wording, so the values of a row of tiles line up.
+        w.change->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        w.change->setFixedHeight(2 * w.change->fontMetrics().lineSpacing());
         l->addWidget(w.caption);
         l->addStretch(1);
         l->addWidget(w.value);
         l->addWidget(w.change);
-        tiles->addWidget(w.card, 0, column);
-        tiles->setColumnStretch(column, 1);
-        ++column;
         m_tiles.insert(int(t), w);
     }
+    m_tileGrid = tiles;
+    layoutTiles(int(std::size(kTiles)));
     rows->addLayout(tiles);
 
     // Charts: the volume across the page, then two by row.
@@ -238,9 +262,6 @@ void DashboardView::retranslate() {
 void DashboardView::applyTheme() {
     const QPalette pal = palette();
     for (const TileWidgets& w : std::as_const(m_tiles)) {
-        QPalette cardPal = w.card->palette();
-        cardPal.setColor(QPalette::Window, pal.color(QPalette::Base));
-        w.card->setPalette(cardPal);
         QPalette captionPal = w.caption->palette();
         captionPal.setColor(QPalette::WindowText, Palette::muted(pal));
         w.caption->setPalette(captionPal);
@@ -251,6 +272,41 @@ void DashboardView::applyTheme() {
         l->setPalette(mutedPal);
     }
     showFigures();
+}
+
+void DashboardView::layoutTiles(int columns) {
+    if (columns == m_tileColumns) {
+        return;
+    }
+    m_tileColumns = columns;
+    for (int c = 0; c < m_tileGrid->columnCount(); ++c) {
+        m_tileGrid->setColumnStretch(c, 0);
+    }
+    int i = 0;
+    for (const Tile t : kTiles) {
+        QWidget* card = m_tiles.value(int(t)).card;
+        m_tileGrid->removeWidget(card);
+        m_tileGrid->addWidget(card, i / columns, i % columns);
+        ++i;
+    }
+    for (int c = 0; c < columns; ++c) {
+        m_tileGrid->setColumnStretch(c, 1);
+    }
+}
+
+void DashboardView::resizeEvent(QResizeEvent* event) {
+    fitTiles(event->size().width());
+    QWidget::resizeEvent(event);
+}
+
+void DashboardView::fitTiles(int width) {
+    // Seven tiles in a row when they fit, else two rows of four.
+    int widest = 0;
+    for (const TileWidgets& w : std::as_const(m_tiles)) {
+        widest = std::max(widest, w.value->sizeHint().width());
+    }
+    const int needed = int(std::size(kTiles)) * (widest + 24 + 12) + 48 + 24;
+    layoutTiles(width >= needed ? int(std::size(kTiles)) : 4);
 }
 
 void DashboardView::changeEvent(QEvent* event) {
@@ -407,6 +463,7 @@ void DashboardView::showFigures() {
     m_hoursNote->setText(tr("First-response times count business hours: %1. Click a day in a chart to open its "
                             "items in the inbox.")
                              .arg(ReportFormat::businessHours(c.hours)));
+    fitTiles(width());
 }
 
 void DashboardView::onChartClicked(const QString& key, int category) {

@@ -65,6 +65,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     struct TileWidgets {
@@ -75,6 +76,8 @@ private:
     };
 
     void buildUi();
+    void layoutTiles(int columns);
+    void fitTiles(int width);
     void retranslate();
     void applyTheme();
     void computePeriod();
@@ -102,6 +105,8 @@ private:
     QPushButton* m_exportButton = nullptr;
     QLabel* m_hoursNote = nullptr;
     QHash<int, TileWidgets> m_tiles;
+    QGridLayout* m_tileGrid = nullptr;
+    int m_tileColumns = 0;
     QHash<QString, DashboardChart*> m_charts;
 };
 

@@ -299,6 +299,7 @@ void MainWindow::buildUi() {
     connect(m_dashboard, &DashboardView::itemsRequested, this, &MainWindow::showItems);
     connect(m_dashboard, &DashboardView::exportRequested, this, &MainWindow::exportReport);
     connect(m_dashboardButton, &QToolButton::toggled, this, &MainWindow::showDashboard);
+    connect(m_search, &QLineEdit::textEdited, this, [this] { showDashboard(false); });
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->addWidget(m_splitter);

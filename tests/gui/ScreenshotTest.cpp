@@ -6,6 +6,7 @@
 #include "core/store/NoteRepository.h"
 #include "core/store/Store.h"
 #include "core/store/TagRepository.h"
+#include "ui/DashboardView.h"
 #include "ui/DialogFacade.h"
 #include "ui/MainWindow.h"
 #include "ui/Toast.h"
@@ -135,6 +136,44 @@ private slots:
         QVERIFY(QDir().mkpath(dir));
         const QString file =
             QDir(dir).filePath(QStringLiteral("main-%1.png").arg(QString::fromLatin1(QTest::currentDataTag())));
+        QVERIFY(w.grab().save(file));
+        qInfo("wrote %s", qPrintable(file));
+        w.close();
+    }
+
+    void dashboard_data() {
+        QTest::addColumn<bool>("dark");
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("light-en") << false << QStringLiteral("en") << QSize(1280, 800);
+        QTest::newRow("dark-en") << true << QStringLiteral("en") << QSize(1280, 800);
+        QTest::newRow("light-fr") << false << QStringLiteral("fr") << QSize(1280, 800);
+        QTest::newRow("dark-fr") << true << QStringLiteral("fr") << QSize(1280, 800);
+        QTest::newRow("light-fr-small") << false << QStringLiteral("fr") << QSize(1024, 640);
+        QTest::newRow("dark-en-large") << true << QStringLiteral("en") << QSize(2560, 1440);
+    }
+
+    void dashboard() {
+        QFETCH(bool, dark);
+        QFETCH(QString, language);
+        QFETCH(QSize, size);
+        QCOMPARE(ui::installTranslations(language), language);
+        QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
+        ui::MainWindow w(
+            {m_demo.session->profile().store(), &m_demo.session->syncEngine(), m_demo.session->dialogs(), true, {}});
+        w.resize(size);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.showDashboard(true);
+        // The demo's history: the last seven days.
+        const QDate today = QDate::currentDate();
+        w.dashboard()->setCustomDays(today.addDays(-6), today);
+        QVERIFY(w.dashboard()->summary().volume.incoming > 0);
+        QTest::qWait(100);
+        const QString dir = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("screenshots"));
+        QVERIFY(QDir().mkpath(dir));
+        const QString file =
+            QDir(dir).filePath(QStringLiteral("dashboard-%1.png").arg(QString::fromLatin1(QTest::currentDataTag())));
         QVERIFY(w.grab().save(file));
         qInfo("wrote %s", qPrintable(file));
         w.close();
