@@ -472,9 +472,14 @@ void DashboardView::onChartClicked(const QString& key, int category) {
         return;
     }
     const auto [from, to] = c->spec().spans.at(category);
-    const QString scopeName = m_scopePicker->currentText();
-    emit itemsRequested(insight::inboxFilter(scope(), from, to),
-                        tr("%1 · %2").arg(scopeName, c->spec().categories.value(category)));
+    store::InboxFilter filter = insight::inboxFilter(scope(), from, to);
+    if (key == QLatin1String("sentiment")) {
+        // The sentiment chart counts scored items that are not spam: exactly those.
+        filter.statuses = {model::Status::New,  model::Status::InProgress, model::Status::Waiting,
+                           model::Status::Done, model::Status::Snoozed,    model::Status::Archived};
+        filter.sentimentMin = -1.0;
+    }
+    emit itemsRequested(filter, tr("%1 · %2").arg(m_scopePicker->currentText(), c->spec().categories.value(category)));
 }
 
 QLabel* DashboardView::tileValue(Tile tile) const {
