@@ -262,6 +262,28 @@ private slots:
         clickBusiestDay(c);
     }
 
+    void followsThePalette() {
+        window().showDashboard(true);
+        ui::DashboardChart* chart = dashboard().chart(QStringLiteral("volume"));
+        const QPalette before = window().palette();
+        QPalette dark = before;
+        const QColor base(0x1f, 0x21, 0x24), text(0xe6, 0xe6, 0xe6);
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
+        dark.setColor(QPalette::WindowText, text);
+        dark.setColor(QPalette::Base, base);
+        dark.setColor(QPalette::Text, text);
+        window().setPalette(dark);
+        QTRY_COMPARE(chart->theme().background, base);
+        QCOMPARE(chart->theme().text, text);
+        // The card is painted in the palette's base colour (inside its border, left of the plot).
+        const QImage dim = chart->grab().toImage();
+        QCOMPARE(dim.pixelColor(4, dim.height() / 2), base);
+        window().setPalette(before);
+        QTRY_COMPARE(chart->theme().background, before.color(QPalette::Base));
+        const QImage light = chart->grab().toImage();
+        QCOMPARE(light.pixelColor(4, light.height() / 2), before.color(QPalette::Base));
+    }
+
     void exportWritesTheReport() {
         QTemporaryDir out;
         QVERIFY(out.isValid());
@@ -304,6 +326,21 @@ private slots:
         m_demo.session->dialogs().setNextText(QStringLiteral("next tuesday"));
         window().exportReport();
         QVERIFY(m_demo.session->dialogs().lastText().contains(QStringLiteral("next tuesday")));
+    }
+
+    void speaksFrench() {
+        m_demo.session->switchLanguage(QStringLiteral("fr"));
+        window().showDashboard(true);
+        QCOMPARE(dashboard().findChild<QLabel*>(QStringLiteral("dashboardTitle"))->text(),
+                 QStringLiteral("Tableau de bord"));
+        QCOMPARE(dashboard().periodPicker()->itemText(0), QStringLiteral("Cette semaine"));
+        QCOMPARE(window().findChild<QToolButton*>(QStringLiteral("reportsButton"))->text(), QStringLiteral("Rapports"));
+        // Figures in the French way: "36 %".
+        pick(dashboard().periodPicker(), int(ui::DashboardView::PeriodChoice::Last30Days));
+        QVERIFY(dashboard().tileValue(Tile::ResponseRate)->text().contains(QStringLiteral(" %")));
+        m_demo.session->switchLanguage(QStringLiteral("en"));
+        window().showDashboard(true);
+        QCOMPARE(dashboard().findChild<QLabel*>(QStringLiteral("dashboardTitle"))->text(), QStringLiteral("Dashboard"));
     }
 };
 
