@@ -855,6 +855,10 @@
             <source>%1 · %2</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>none in the previous period</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>baton::ui::DialogFacade</name>
@@ -1849,6 +1853,10 @@ baton --demo</source>
         </message>
         <message>
             <source>The account is removed, but its token could not be deleted: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The system's</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -855,6 +855,10 @@
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
+        <message>
+            <source>none in the previous period</source>
+            <translation>aucun sur la période précédente</translation>
+        </message>
     </context>
     <context>
         <name>baton::ui::DialogFacade</name>
@@ -1851,6 +1855,10 @@ baton --demo</translation>
         <message>
             <source>The account is removed, but its token could not be deleted: %1</source>
             <translation>Le compte est retiré, mais son jeton n’a pas pu être supprimé : %1</translation>
+        </message>
+        <message>
+            <source>The system's</source>
+            <translation>Celle du système</translation>
         </message>
     </context>
 </TS>

@@ -429,6 +429,15 @@ void DashboardView::showFigures() {
     }
     const insight::Summary& c = m_current;
     const insight::Summary& p = m_previous;
+    // The report's wording, but a period other than a week has no "new this week".
+    const bool week = periodChoice() == PeriodChoice::ThisWeek || periodChoice() == PeriodChoice::LastWeek;
+    auto countChange = [this, week](qint64 now, qint64 before, Better better) {
+        report::Change change = ReportFormat::relative(double(now), double(before), better);
+        if (!week && before <= 0 && now > 0) {
+            change.text = tr("none in the previous period");
+        }
+        return change;
+    };
     auto set = [this](Tile t, const QString& value, const report::Change& change, const QString& before) {
         const TileWidgets& w = m_tiles.value(int(t));
         w.value->setText(value);
@@ -439,13 +448,14 @@ void DashboardView::showFigures() {
         w.change->setPalette(pal);
     };
     set(Tile::Incoming, ReportFormat::count(c.volume.incoming),
-        ReportFormat::relative(double(c.volume.incoming), double(p.volume.incoming), Better::Neither),
-        ReportFormat::count(p.volume.incoming));
+        countChange(c.volume.incoming, p.volume.incoming, Better::Neither), ReportFormat::count(p.volume.incoming));
     set(Tile::Replies, ReportFormat::count(c.volume.outgoing),
-        ReportFormat::relative(double(c.volume.outgoing), double(p.volume.outgoing), Better::Higher),
-        ReportFormat::count(p.volume.outgoing));
+        countChange(c.volume.outgoing, p.volume.outgoing, Better::Higher), ReportFormat::count(p.volume.outgoing));
+    // A share has no change from a period that had nothing to share.
+    const report::Change noShare{QStringLiteral("—"), Palette::muted(palette())};
     set(Tile::ResponseRate, ReportFormat::percent(c.response.rate()),
-        ReportFormat::points(c.response.rate(), p.response.rate(), Better::Higher),
+        p.response.needingReply > 0 ? ReportFormat::points(c.response.rate(), p.response.rate(), Better::Higher)
+                                    : noShare,
         ReportFormat::percent(p.response.rate()));
     set(Tile::MedianResponse, ReportFormat::duration(c.response.medianMs),
         ReportFormat::relative(c.response.medianMs, p.response.medianMs, Better::Lower),
@@ -453,11 +463,12 @@ void DashboardView::showFigures() {
     set(Tile::P90Response, ReportFormat::duration(c.response.p90Ms),
         ReportFormat::relative(c.response.p90Ms, p.response.p90Ms, Better::Lower),
         ReportFormat::duration(p.response.p90Ms));
-    set(Tile::Backlog, ReportFormat::count(c.backlog.open),
-        ReportFormat::relative(double(c.backlog.open), double(p.backlog.open), Better::Lower),
+    set(Tile::Backlog, ReportFormat::count(c.backlog.open), countChange(c.backlog.open, p.backlog.open, Better::Lower),
         ReportFormat::count(p.backlog.open));
     set(Tile::NegativeShare, ReportFormat::percent(c.sentiment.negativeShare()),
-        ReportFormat::points(c.sentiment.negativeShare(), p.sentiment.negativeShare(), Better::Lower),
+        p.sentiment.scored() > 0
+            ? ReportFormat::points(c.sentiment.negativeShare(), p.sentiment.negativeShare(), Better::Lower)
+            : noShare,
         ReportFormat::percent(p.sentiment.negativeShare()));
     m_periodLabel->setText(tr("%1 · compared with %2").arg(dayRange(m_period), dayRange(insight::previous(m_period))));
     m_hoursNote->setText(tr("First-response times count business hours: %1. Click a day in a chart to open its "

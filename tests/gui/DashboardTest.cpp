@@ -55,12 +55,34 @@ class DashboardTest : public QObject {
                  ReportFormat::percent(s.sentiment.negativeShare()));
         const insight::Summary before =
             insight::summarize(db(), scope, insight::previous(period), SystemClock::instance());
+        // The report's wording of the change, except that only a week can be "new this week".
+        const bool week = dashboard().periodChoice() == ui::DashboardView::PeriodChoice::ThisWeek ||
+                          dashboard().periodChoice() == ui::DashboardView::PeriodChoice::LastWeek;
+        auto countChange = [week](qint64 now, qint64 was, ReportFormat::Better better) {
+            return !week && was == 0 && now > 0 ? QStringLiteral("none in the previous period")
+                                                : ReportFormat::relative(double(now), double(was), better).text;
+        };
         QCOMPARE(dashboard().tileChange(Tile::Incoming)->text(),
-                 ReportFormat::relative(double(s.volume.incoming), double(before.volume.incoming),
-                                        ReportFormat::Better::Neither)
-                     .text);
-        QCOMPARE(dashboard().tileChange(Tile::ResponseRate)->text(),
-                 ReportFormat::points(s.response.rate(), before.response.rate(), ReportFormat::Better::Higher).text);
+                 countChange(s.volume.incoming, before.volume.incoming, ReportFormat::Better::Neither));
+        QCOMPARE(dashboard().tileChange(Tile::Replies)->text(),
+                 countChange(s.volume.outgoing, before.volume.outgoing, ReportFormat::Better::Higher));
+        QCOMPARE(dashboard().tileChange(Tile::Backlog)->text(),
+                 countChange(s.backlog.open, before.backlog.open, ReportFormat::Better::Lower));
+        QCOMPARE(
+            dashboard().tileChange(Tile::MedianResponse)->text(),
+            ReportFormat::relative(s.response.medianMs, before.response.medianMs, ReportFormat::Better::Lower).text);
+        // A share compared with a period that had none: no change to show.
+        QCOMPARE(
+            dashboard().tileChange(Tile::ResponseRate)->text(),
+            before.response.needingReply == 0
+                ? QStringLiteral("—")
+                : ReportFormat::points(s.response.rate(), before.response.rate(), ReportFormat::Better::Higher).text);
+        QCOMPARE(dashboard().tileChange(Tile::NegativeShare)->text(),
+                 before.sentiment.scored() == 0
+                     ? QStringLiteral("—")
+                     : ReportFormat::points(s.sentiment.negativeShare(), before.sentiment.negativeShare(),
+                                            ReportFormat::Better::Lower)
+                           .text);
         // The summary itself counts what the inbox query counts.
         QCOMPARE(s.volume.incoming,
                  store::InboxQuery::count(db(), insight::inboxFilter(scope, period.from, period.to)));
