@@ -189,19 +189,53 @@ void SourcesModel::rebuild() {
 
 void SourcesModel::recount() {
     store::Database& db = m_store.reader();
+    // Networks, accounts and communities (most of the tree) share one pass per figure over the open items,
+    // split by account and community; views are counted one by one.
+    store::InboxFilter open;
+    open.statuses = kOpen;
+    store::InboxFilter openUnread = open;
+    openUnread.statuses = {model::Status::New};
+    store::InboxFilter openReply = open;
+    openReply.needsReply = true;
+    const auto unreadSplit = store::InboxQuery::countByAccountAndCommunity(db, openUnread);
+    const auto replySplit = store::InboxQuery::countByAccountAndCommunity(db, openReply);
+    auto sum = [](const QHash<std::pair<qint64, qint64>, qint64>& split, const Node& n, const QSet<qint64>& accounts) {
+        qint64 total = 0;
+        for (auto it = split.cbegin(); it != split.cend(); ++it) {
+            const bool match =
+                n.kind == NodeKind::Community ? it.key().second == n.communityId : accounts.contains(it.key().first);
+            total += match ? it.value() : 0;
+        }
+        return total;
+    };
     for (int i = 0; i < m_nodes.size(); ++i) {
         Node& n = m_nodes[i];
         if (!n.counted) {
             continue;
         }
-        store::InboxFilter unread = n.filter.sql;
-        unread.statuses = {model::Status::New};
-        unread.sort = store::InboxSort::Newest;
-        store::InboxFilter reply = n.filter.sql;
-        reply.needsReply = true;
-        reply.sort = store::InboxSort::Newest;
-        const qint64 u = store::InboxQuery::count(db, unread);
-        const qint64 r = store::InboxQuery::count(db, reply);
+        qint64 u = 0;
+        qint64 r = 0;
+        if (n.kind == NodeKind::Network || n.kind == NodeKind::Account || n.kind == NodeKind::Community) {
+            QSet<qint64> accounts;
+            if (n.kind == NodeKind::Network) {
+                for (int child : std::as_const(n.children)) {
+                    accounts.insert(m_nodes.at(child).accountId);
+                }
+            } else {
+                accounts.insert(n.accountId);
+            }
+            u = sum(unreadSplit, n, accounts);
+            r = sum(replySplit, n, accounts);
+        } else {
+            store::InboxFilter unread = n.filter.sql;
+            unread.statuses = {model::Status::New};
+            unread.sort = store::InboxSort::Newest;
+            store::InboxFilter reply = n.filter.sql;
+            reply.needsReply = true;
+            reply.sort = store::InboxSort::Newest;
+            u = store::InboxQuery::count(db, unread);
+            r = store::InboxQuery::count(db, reply);
+        }
         if (u != n.unread || r != n.needsReply) {
             n.unread = u;
             n.needsReply = r;

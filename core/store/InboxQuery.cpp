@@ -213,4 +213,22 @@ qint64 count(Database& db, const InboxFilter& filter) {
     return st.next() ? st.int64(0) : 0;
 }
 
+QHash<std::pair<qint64, qint64>, qint64> countByAccountAndCommunity(Database& db, const InboxFilter& filter) {
+    QByteArray where;
+    QList<QVariant> binds;
+    buildWhere(filter, where, binds, false);
+    const QByteArray sql =
+        QByteArray("SELECT items.account_id, coalesce(items.community_id, 0), count(*) FROM items ") + where +
+        " GROUP BY 1, 2";
+    Statement st(db, sql.constData());
+    for (qsizetype i = 0; i < binds.size(); ++i) {
+        st.bindVariant(static_cast<int>(i + 1), binds[i]);
+    }
+    QHash<std::pair<qint64, qint64>, qint64> out;
+    while (st.next()) {
+        out.insert({st.int64(0), st.int64(1)}, st.int64(2));
+    }
+    return out;
+}
+
 } // namespace baton::store::InboxQuery

@@ -3,6 +3,7 @@
 #include "core/model/Item.h"
 #include "core/store/Database.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QVariant>
@@ -57,6 +58,9 @@ SqlQuery build(const InboxFilter& filter, const std::optional<InboxCursor>& afte
 QString ftsExpression(const QString& userText);
 InboxPage page(Database& db, const InboxFilter& filter, const std::optional<InboxCursor>& after, int limit);
 qint64 count(Database& db, const InboxFilter& filter);
+// The same count split by (account id, community id; 0 for none), in one pass: the sources pane's per-account
+// and per-community figures.
+QHash<std::pair<qint64, qint64>, qint64> countByAccountAndCommunity(Database& db, const InboxFilter& filter);
 } // namespace InboxQuery
 
 } // namespace baton::store
