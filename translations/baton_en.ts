@@ -1663,6 +1663,10 @@ baton --demo</source>
             <source>Export the weekly report…</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>● Offline: triage and notes work, replies wait in the outbox</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>baton::ui::OutboxPanel</name>

@@ -1664,6 +1664,10 @@ baton --demo</translation>
             <source>Export the weekly report…</source>
             <translation>Exporter le rapport hebdomadaire…</translation>
         </message>
+        <message>
+            <source>● Offline: triage and notes work, replies wait in the outbox</source>
+            <translation>● Hors ligne : le tri et les notes fonctionnent, les réponses attendent dans la boîte d’envoi</translation>
+        </message>
     </context>
     <context>
         <name>baton::ui::OutboxPanel</name>

@@ -660,6 +660,13 @@ void MainWindow::onAccountStatus(qint64 accountId, const sync::AccountSyncStatus
     // get their own, so ten healthy accounts do not crowd the bar.
     const bool healthy = status.state == sync::AccountSyncState::Idle;
     m_accountStates.insert(accountId, {healthy, status.finishedAt});
+    const bool unreachable = status.state == sync::AccountSyncState::Error &&
+                             (status.error.code == ErrorCode::Network || status.error.code == ErrorCode::Timeout);
+    if (unreachable) {
+        m_unreachable.insert(accountId);
+    } else {
+        m_unreachable.remove(accountId);
+    }
     label->setVisible(!healthy);
     updateSyncSummary();
     QPalette pal = label->palette();
@@ -699,6 +706,18 @@ void MainWindow::updateSyncSummary() {
     } else if (healthy > 0) {
         text = tr("%n account(s) waiting to sync", nullptr, healthy);
     }
+    // No account can reach its server: this computer is offline (or its network is). Work goes on locally.
+    if (!m_offline) {
+        m_offline = new QLabel(this);
+        m_offline->setObjectName(QStringLiteral("offlineIndicator"));
+        statusBar()->insertPermanentWidget(0, m_offline);
+        QPalette pal = m_offline->palette();
+        pal.setColor(QPalette::WindowText, Palette::warning(palette()));
+        m_offline->setPalette(pal);
+    }
+    const bool offline = !m_accountStates.isEmpty() && m_unreachable.size() == m_accountStates.size();
+    m_offline->setText(tr("● Offline: triage and notes work, replies wait in the outbox"));
+    m_offline->setVisible(offline);
     m_syncSummary->setText(text);
     m_syncSummary->setToolTip(names.join(u'\n'));
     m_syncSummary->setVisible(!text.isEmpty());

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
 #include <functional>
 
 class QAction;
@@ -197,6 +198,8 @@ private:
     QHash<qint64, QLabel*> m_accountLabels;
     QHash<qint64, std::pair<bool, qint64>> m_accountStates; // healthy (idle), last finished
     QLabel* m_syncSummary = nullptr;
+    QLabel* m_offline = nullptr;
+    QSet<qint64> m_unreachable; // accounts whose last sync could not reach the server
     QHash<qint64, QString> m_accountNames;
     Toast* m_toast = nullptr;
     CommandPalette* m_palette = nullptr;

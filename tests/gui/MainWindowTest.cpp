@@ -574,6 +574,25 @@ private slots:
     }
 
     void cleanupTestCase() { m_demo.session.reset(); }
+
+    // Last: it stops the sandbox.
+    void offlineWhenNoServerAnswers() {
+        auto* offline = window().findChild<QLabel*>(QStringLiteral("offlineIndicator"));
+        QVERIFY(offline);
+        QVERIFY(offline->isHidden());
+        m_demo.session->sandbox()->stop();
+        QSignalSpy done(&m_demo.session->syncEngine(), &sync::SyncEngine::allFinished);
+        m_demo.session->syncEngine().syncAll();
+        QVERIFY(done.wait(60000));
+        QTRY_VERIFY(!offline->isHidden());
+        QVERIFY(offline->text().contains(QLatin1String("Offline")));
+        // Triage still works on what is stored.
+        showAllWithoutFilters();
+        const qint64 id = window().inboxModel().index(0).data(models::ItemIdRole).toLongLong();
+        window().inboxView()->setCurrentIndex(window().inboxModel().index(0));
+        QTest::keyClick(window().inboxView(), Qt::Key_E);
+        QTRY_VERIFY(statusOf(id) == model::Status::Done);
+    }
 };
 
 QTEST_MAIN(MainWindowTest)
