@@ -44,6 +44,8 @@ QString cliUsage() {
         "  moderate ITEM ACTION [--comment TEXT]   dismiss, mute, block, report, mute-thread, delete\n"
         "  sandbox [--port N] [--seed S] [--live-ms MS]   run the protocol sandbox alone\n"
         "  sentiment [--lang en|fr|auto] [--explain]   score each stdin line, one JSON object per line\n"
+        "  community list [--json]   communities (subreddits, categories, channels, locations...) and their hours\n"
+        "  community hours COMMUNITY (--file FILE|- | --always-open)   business hours that response times count\n"
         "  report --week YYYY-Www --out DIR [--community C] [--format pdf,png,svg,csv] [--lang en|fr]\n"
         "         [--time-zone ZONE]   the weekly engagement report, headless\n"
         "\n"
@@ -109,6 +111,9 @@ int Cli::run(const QString& profileDir, const QStringList& args) {
     }
     if (verb == QLatin1String("report")) {
         return reportCmd(rest);
+    }
+    if (verb == QLatin1String("community")) {
+        return communityCmd(rest);
     }
     if (verb == QLatin1String("demo")) {
         return demoCmd(rest);

@@ -32,6 +32,7 @@ private:
     int demoCmd(const QStringList& args);
     int sentimentCmd(const QStringList& args);
     int reportCmd(const QStringList& args);
+    int communityCmd(const QStringList& args);
 
     int fail(const QString& message, int code = Failure);
     bool openProfile();

@@ -2,6 +2,7 @@
 #include "core/sandbox/SandboxServer.h"
 #include "core/store/Database.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -211,6 +212,70 @@ private slots:
         const QJsonArray found = inboxJson(prof, {QStringLiteral("--search"), word});
         QVERIFY(!found.isEmpty());
         QVERIFY(found.size() <= mentions.size());
+    }
+
+    void communitiesAndTheirBusinessHours() {
+        const QString prof = profile(QStringLiteral("communities"));
+        sandbox::SandboxAccount reddit;
+        for (const auto& a : m_server->accounts()) {
+            if (a.network == QLatin1String("reddit")) {
+                reddit = a;
+                break;
+            }
+        }
+        QVERIFY(!reddit.token.isEmpty());
+        Run r =
+            baton({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("reddit"), QStringLiteral("--name"),
+                   QStringLiteral("mods"), QStringLiteral("--base-url"), reddit.baseUrl, QStringLiteral("--token-env"),
+                   QStringLiteral("T"), QStringLiteral("--secret-store"), QStringLiteral("file")},
+                  prof, {{QStringLiteral("T"), reddit.token}});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = baton({QStringLiteral("sync"), QStringLiteral("--once")}, prof);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = baton({QStringLiteral("community"), QStringLiteral("list"), QStringLiteral("--json")}, prof);
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray list = QJsonDocument::fromJson(r.out).array();
+        QVERIFY2(!list.isEmpty(), r.out.constData());
+        const QJsonObject first = list.first().toObject();
+        QCOMPARE(first[QLatin1String("account")].toString(), QStringLiteral("mods"));
+        QVERIFY(first[QLatin1String("business_hours")].toObject().isEmpty() ||
+                first[QLatin1String("business_hours")].toObject()[QLatin1String("always_open")].toBool());
+        const QString id = QString::number(first[QLatin1String("id")].toInteger());
+
+        // Hours from a file; the next list shows them.
+        QFile hours(m_dir.filePath(QStringLiteral("hours.json")));
+        QVERIFY(hours.open(QIODevice::WriteOnly));
+        hours.write(R"({"time_zone": "Europe/Paris", "week": {"mon": ["09:00-17:30"], "tue": ["09:00-17:30"]},
+                        "holidays": ["2026-12-25"]})");
+        hours.close();
+        r = baton(
+            {QStringLiteral("community"), QStringLiteral("hours"), id, QStringLiteral("--file"), hours.fileName()},
+            prof);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("mon 09:00-17:30") && r.out.contains("Europe/Paris"), r.out.constData());
+        r = baton({QStringLiteral("community"), QStringLiteral("list")}, prof);
+        QVERIFY2(r.out.contains("Europe/Paris"), r.out.constData());
+
+        // Bad input is refused with a reason and changes nothing.
+        QVERIFY(hours.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        hours.write(R"({"time_zone": "Europe/Paris", "week": {"mon": ["17:00-09:00"]}})");
+        hours.close();
+        r = baton(
+            {QStringLiteral("community"), QStringLiteral("hours"), id, QStringLiteral("--file"), hours.fileName()},
+            prof);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(!r.err.isEmpty());
+        r = baton({QStringLiteral("community"), QStringLiteral("hours"), QStringLiteral("no-such-community"),
+                   QStringLiteral("--always-open")},
+                  prof);
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains("no community"), r.err.constData());
+        r = baton({QStringLiteral("community"), QStringLiteral("list")}, prof);
+        QVERIFY2(r.out.contains("Europe/Paris"), r.out.constData());
+        // Back to 24/7.
+        r = baton({QStringLiteral("community"), QStringLiteral("hours"), id, QStringLiteral("--always-open")}, prof);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("24/7"));
     }
 
     void unreachableServerReportsTheAccount() {
