@@ -64,6 +64,7 @@ using RequestId = quint64;
 // RateLimit-*, Reddit's float X-Ratelimit-*, Retry-After in seconds or HTTP-date).
 struct RateLimitInfo {
     int remaining = -1;      // -1: unknown
+    int limit = -1;          // requests per window (a limit header, or used + remaining); -1: unknown
     qint64 resetAtMs = 0;    // 0: unknown
     qint64 retryAfterMs = 0; // absolute time from Retry-After, 0 if absent
 };

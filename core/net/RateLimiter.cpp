@@ -74,6 +74,13 @@ RateLimitInfo parseRateLimitHeaders(const Response& response, qint64 nowMs) {
     if (const std::optional<double> v = parseNumber(remaining)) {
         info.remaining = static_cast<int>(qMin(std::floor(*v), double(std::numeric_limits<int>::max())));
     }
+    if (const std::optional<double> v = parseNumber(firstHeader(response, {"x-ratelimit-limit", "ratelimit-limit"}))) {
+        info.limit = static_cast<int>(qMin(std::floor(*v), double(std::numeric_limits<int>::max())));
+    } else if (const std::optional<double> used = parseNumber(firstHeader(response, {"x-ratelimit-used"}));
+               used && info.remaining >= 0) {
+        info.limit =
+            static_cast<int>(qMin(std::floor(*used) + info.remaining, double(std::numeric_limits<int>::max())));
+    }
     info.resetAtMs = parseReset(firstHeader(response, {"x-ratelimit-reset", "ratelimit-reset"}), nowMs);
     info.retryAfterMs = parseRetryAfter(response.header("retry-after").trimmed(), nowMs);
     return info;
@@ -97,9 +104,13 @@ bool RateLimiter::mayStart(const QString& key, qint64 nowMs) const {
     if (it->holdUntilMs > nowMs) {
         return false;
     }
-    // A budget whose window has passed says nothing about the new window.
     if (it->remaining >= 0 && it->resetAtMs > nowMs) {
         return it->inFlight < it->remaining;
+    }
+    // The window has passed: the new one holds at most the limit, so a queue of waiting requests cannot all
+    // start at once and overrun it before the first answer says how much is left.
+    if (it->limit > 0) {
+        return it->inFlight < it->limit;
     }
     return true;
 }
@@ -115,6 +126,9 @@ void RateLimiter::finished(const QString& key, const RateLimitInfo& info, qint64
     b.inFlight = qMax(0, b.inFlight - 1);
     if (info.remaining >= 0) {
         b.remaining = info.remaining;
+    }
+    if (info.limit > 0) {
+        b.limit = info.limit;
     }
     if (info.resetAtMs > 0) {
         b.resetAtMs = info.resetAtMs;

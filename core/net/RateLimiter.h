@@ -32,6 +32,7 @@ public:
 private:
     struct Bucket {
         int remaining = -1;
+        int limit = -1; // per window, once a response said it
         qint64 resetAtMs = 0;
         qint64 holdUntilMs = 0;
         int inFlight = 0;

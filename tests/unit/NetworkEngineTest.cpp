@@ -1,6 +1,7 @@
 #include "core/net/NetworkEngine.h"
 
 #include "core/net/CurlTransfer.h"
+#include "core/net/RateLimiter.h"
 #include "tests/support/ScriptedHttpServer.h"
 
 #include <QDateTime>
@@ -126,6 +127,7 @@ private slots:
     void repeated429GivesUp();
     void parseRateLimitHeaders_data();
     void parseRateLimitHeaders();
+    void rateLimiterKeepsTheLimitAcrossWindows();
     void unsafeUrlsAreRejected_data();
     void unsafeUrlsAreRejected();
     void mailUrlsAreChecked();
@@ -519,6 +521,39 @@ void NetworkEngineTest::parseRateLimitHeaders() {
     QCOMPARE(info.remaining, remaining);
     QCOMPARE(info.resetAtMs, resetAt);
     QCOMPARE(info.retryAfterMs, retryAfter);
+    // The limit: a limit header, or Reddit's used + remaining.
+    if (headers.contains({"x-ratelimit-limit", "300"})) {
+        QCOMPARE(info.limit, 300);
+    } else if (headers.contains({"x-ratelimit-used", "2"})) {
+        QCOMPARE(info.limit, 600);
+    } else if (headers.contains({"ratelimit-limit", "3000"})) {
+        QCOMPARE(info.limit, 3000);
+    } else {
+        QCOMPARE(info.limit, -1);
+    }
+}
+
+void NetworkEngineTest::rateLimiterKeepsTheLimitAcrossWindows() {
+    baton::net::RateLimiter limiter;
+    const QString key = QStringLiteral("reddit");
+    const qint64 now = 1'000'000;
+    QVERIFY(limiter.mayStart(key, now)); // nothing known yet
+    limiter.started(key);
+    RateLimitInfo info;
+    info.remaining = 3;
+    info.limit = 4;
+    info.resetAtMs = now + 1000;
+    limiter.finished(key, info, now);
+    // In the window: at most what is left, counting what is in flight.
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(limiter.mayStart(key, now + 10));
+        limiter.started(key);
+    }
+    QVERIFY(!limiter.mayStart(key, now + 10));
+    // The window passed with three still in flight: the new window holds 4, so one more may start, not a burst.
+    QVERIFY(limiter.mayStart(key, now + 2000));
+    limiter.started(key);
+    QVERIFY(!limiter.mayStart(key, now + 2000));
 }
 
 void NetworkEngineTest::unsafeUrlsAreRejected_data() {
