@@ -479,6 +479,15 @@ void DashboardView::showFigures() {
 
 void DashboardView::onChartClicked(const QString& key, int category) {
     DashboardChart* c = m_charts.value(key);
+    if (c && key == QLatin1String("contributors") && category >= 0 && category < m_current.topContributors.size()) {
+        // A contributor: their incoming items of the period, as the bar counts them.
+        const insight::Contributor& who = m_current.topContributors.at(category);
+        store::InboxFilter filter = insight::inboxFilter(scope(), m_period.from, m_period.to);
+        filter.identityIds = {who.identityId};
+        emit itemsRequested(filter,
+                            tr("%1 · %2").arg(m_scopePicker->currentText(), c->spec().categories.value(category)));
+        return;
+    }
     if (!c || category < 0 || category >= c->spec().spans.size()) {
         return;
     }

@@ -84,6 +84,8 @@ void buildWhere(const InboxFilter& f, QByteArray& where, QList<QVariant>& binds,
               [](qint64 v) { return QVariant(v); });
     addInList(where, binds, f.communityIds.size() > 1 ? "+items.community_id" : "items.community_id", f.communityIds,
               [](qint64 v) { return QVariant(v); });
+    addInList(where, binds, f.identityIds.size() > 1 ? "+items.identity_id" : "items.identity_id", f.identityIds,
+              [](qint64 v) { return QVariant(v); });
     addInList(where, binds, "items.kind", f.kinds, [](model::Kind k) { return QVariant(model::toString(k)); });
     if (f.sentimentMin) {
         where += " AND coalesce(items.sentiment_override, items.sentiment) >= ?";

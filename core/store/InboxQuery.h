@@ -19,6 +19,7 @@ struct InboxFilter {
     QList<model::Network> networks;
     QList<qint64> accountIds;
     QList<qint64> communityIds;
+    QList<qint64> identityIds; // items by these authors
     QList<model::Kind> kinds;
     std::optional<double> sentimentMin;
     std::optional<double> sentimentMax;

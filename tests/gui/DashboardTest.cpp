@@ -284,6 +284,26 @@ private slots:
         clickBusiestDay(c);
     }
 
+    void clickingAContributorOpensTheirItems() {
+        window().showDashboard(true);
+        pick(dashboard().periodPicker(), int(ui::DashboardView::PeriodChoice::Last30Days));
+        pick(dashboard().scopePicker(), 0);
+        ui::DashboardChart* c = dashboard().chart(QStringLiteral("contributors"));
+        QVERIFY(c);
+        QVERIFY(!dashboard().summary().topContributors.isEmpty());
+        const insight::Contributor top = dashboard().summary().topContributors.first();
+        emit c->categoryClicked(0);
+        QTRY_VERIFY(!window().dashboardShown());
+        models::InboxModel& inbox = window().inboxModel();
+        while (inbox.canFetchMore({})) {
+            inbox.fetchMore({});
+        }
+        QCOMPARE(qint64(inbox.rowCount()), top.items);
+        for (int r = 0; r < inbox.rowCount(); ++r) {
+            QCOMPARE(inbox.itemAt(r)->author.id, top.identityId);
+        }
+    }
+
     void followsThePalette() {
         window().showDashboard(true);
         ui::DashboardChart* chart = dashboard().chart(QStringLiteral("volume"));
