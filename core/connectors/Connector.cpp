@@ -1,13 +1,15 @@
 #include "core/connectors/Connector.h"
 
 #include "core/connectors/discourse/DiscourseConnector.h"
-#include "core/connectors/feed/FeedConnector.h"
 #include "core/connectors/email/EmailConnector.h"
+#include "core/connectors/feed/FeedConnector.h"
 #include "core/connectors/google/GoogleReviewsConnector.h"
 #include "core/connectors/mastodon/MastodonConnector.h"
 #include "core/connectors/reddit/RedditConnector.h"
 #include "core/connectors/youtube/YouTubeConnector.h"
 
+#include <QUrl>
+#include <QUrlQuery>
 #include <array>
 
 namespace baton::connectors {
@@ -56,6 +58,30 @@ std::unique_ptr<Connector> makeConnector(const model::Account& account, const QS
     default:
         return nullptr;
     }
+}
+
+net::Request bearerJsonRequest(const model::Account& account, const QString& token, const QByteArray& method,
+                               const QString& path, const QList<QPair<QString, QString>>& query,
+                               const QString& limiterKey) {
+    net::Request r;
+    r.method = method;
+    QString base = account.baseUrl;
+    while (base.endsWith(u'/')) {
+        base.chop(1);
+    }
+    QUrl url(base + path);
+    if (!query.isEmpty()) {
+        QUrlQuery q;
+        for (const auto& [k, v] : query) {
+            q.addQueryItem(k, QString::fromLatin1(QUrl::toPercentEncoding(v)));
+        }
+        url.setQuery(q);
+    }
+    r.url = url;
+    r.headers.append({QByteArrayLiteral("Authorization"), "Bearer " + token.toUtf8()});
+    r.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
+    r.limiterKey = limiterKey;
+    return r;
 }
 
 QString moderationActionName(ModerationAction a) {

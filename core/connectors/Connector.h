@@ -5,6 +5,7 @@
 #include "core/model/Account.h"
 #include "core/model/Item.h"
 #include "core/model/OutboxEntry.h"
+#include "core/net/NetworkEngine.h"
 #include "core/store/SyncStateRepository.h"
 
 #include <QObject>
@@ -81,6 +82,12 @@ public:
 // Builds the connector for an account's network, or nullptr when the network is not supported yet.
 std::unique_ptr<Connector> makeConnector(const model::Account& account, const QString& token,
                                          net::NetworkEngine& engine);
+
+// A request to a JSON API with a bearer token: the account's base URL (trailing slashes dropped) + path, the query
+// percent-encoded, Authorization and Accept set, and the rate-limit bucket named limiterKey.
+net::Request bearerJsonRequest(const model::Account& account, const QString& token, const QByteArray& method,
+                               const QString& path, const QList<QPair<QString, QString>>& query,
+                               const QString& limiterKey);
 
 QString moderationActionName(ModerationAction a);
 std::optional<ModerationAction> moderationActionFromName(QStringView name);

@@ -35,24 +35,8 @@ QStringList GoogleReviewsConnector::streams() const {
 }
 
 net::Request GoogleReviewsConnector::request(const QByteArray& method, const QString& path, const Query& query) const {
-    net::Request r;
-    r.method = method;
-    QString base = m_account.baseUrl;
-    while (base.endsWith(u'/')) {
-        base.chop(1);
-    }
-    QUrl url(base + path);
-    if (!query.isEmpty()) {
-        QUrlQuery q;
-        for (const auto& [k, v] : query) {
-            q.addQueryItem(k, QString::fromLatin1(QUrl::toPercentEncoding(v)));
-        }
-        url.setQuery(q);
-    }
-    r.url = url;
-    r.headers.append({QByteArrayLiteral("Authorization"), "Bearer " + m_token.toUtf8()});
-    r.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
-    r.limiterKey = QStringLiteral("google-reviews:%1").arg(m_account.id);
+    net::Request r = bearerJsonRequest(m_account, m_token, method, path, query,
+                                       QStringLiteral("google-reviews:%1").arg(m_account.id));
     r.clientErrorsAsResponses = true;
     return r;
 }

@@ -61,24 +61,8 @@ ParseContext MastodonConnector::parseContext() const {
 
 net::Request MastodonConnector::request(const QByteArray& method, const QString& path,
                                         const QList<QPair<QString, QString>>& query) const {
-    net::Request r;
-    r.method = method;
-    QString base = m_account.baseUrl;
-    while (base.endsWith(u'/')) {
-        base.chop(1);
-    }
-    QUrl url(base + path);
-    if (!query.isEmpty()) {
-        QUrlQuery q;
-        for (const auto& [k, v] : query) {
-            q.addQueryItem(k, QString::fromLatin1(QUrl::toPercentEncoding(v)));
-        }
-        url.setQuery(q);
-    }
-    r.url = url;
-    r.headers.append({QByteArrayLiteral("Authorization"), "Bearer " + m_token.toUtf8()});
-    r.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
-    r.limiterKey = QStringLiteral("mastodon:%1").arg(m_account.id);
+    net::Request r =
+        bearerJsonRequest(m_account, m_token, method, path, query, QStringLiteral("mastodon:%1").arg(m_account.id));
     return r;
 }
 
@@ -320,8 +304,8 @@ void MastodonConnector::moderate(ModerationAction action, const model::Item& ite
         req = request("DELETE", QStringLiteral("/api/v1/statuses/%1").arg(item.remoteId));
         break;
     default:
-        done(unexpected(Error{ErrorCode::InvalidArgument, QStringLiteral("Mastodon has no \"%1\" action")
-                                                              .arg(moderationActionName(action))}));
+        done(unexpected(Error{ErrorCode::InvalidArgument,
+                              QStringLiteral("Mastodon has no \"%1\" action").arg(moderationActionName(action))}));
         return;
     }
     const QString endpoint = QString::fromLatin1(req.method) + u' ' + req.url.path();
