@@ -859,6 +859,10 @@
             <source>none in the previous period</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>%1 · %2:00</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>baton::ui::DialogFacade</name>

@@ -859,6 +859,10 @@
             <source>none in the previous period</source>
             <translation>aucun sur la période précédente</translation>
         </message>
+        <message>
+            <source>%1 · %2:00</source>
+            <translation>%1 · %2 h</translation>
+        </message>
     </context>
     <context>
         <name>baton::ui::DialogFacade</name>

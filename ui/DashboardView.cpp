@@ -488,6 +488,29 @@ void DashboardView::onChartClicked(const QString& key, int category) {
                             tr("%1 · %2").arg(m_scopePicker->currentText(), c->spec().categories.value(category)));
         return;
     }
+    if (c && key == QLatin1String("hours")) {
+        // An hour of the day: that hour on every local day of the period (DST-aware), spam left out as the chart
+        // leaves it out.
+        const int hour = category;
+        if (hour < 0 || hour > 23) {
+            return;
+        }
+        store::InboxFilter filter = insight::inboxFilter(scope(), m_period.from, m_period.to);
+        filter.statuses = {model::Status::New,  model::Status::InProgress, model::Status::Waiting,
+                           model::Status::Done, model::Status::Snoozed,    model::Status::Archived};
+        for (const insight::DaySpan& day : insight::daySpans(m_period)) {
+            const qint64 start = QDateTime(day.date, QTime(hour, 0), m_period.timeZone).toMSecsSinceEpoch();
+            const qint64 end = hour == 23
+                                   ? insight::startOfDay(day.date.addDays(1), m_period.timeZone)
+                                   : QDateTime(day.date, QTime(hour + 1, 0), m_period.timeZone).toMSecsSinceEpoch();
+            if (std::max(start, day.from) < std::min(end, day.to)) {
+                filter.spans.append({std::max(start, day.from), std::min(end, day.to)});
+            }
+        }
+        emit itemsRequested(filter,
+                            tr("%1 · %2:00").arg(m_scopePicker->currentText()).arg(hour, 2, 10, QLatin1Char('0')));
+        return;
+    }
     if (!c || category < 0 || category >= c->spec().spans.size()) {
         return;
     }

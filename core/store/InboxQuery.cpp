@@ -84,6 +84,16 @@ void buildWhere(const InboxFilter& f, QByteArray& where, QList<QVariant>& binds,
               [](qint64 v) { return QVariant(v); });
     addInList(where, binds, f.communityIds.size() > 1 ? "+items.community_id" : "items.community_id", f.communityIds,
               [](qint64 v) { return QVariant(v); });
+    if (!f.spans.isEmpty()) {
+        where += " AND (";
+        for (qsizetype i = 0; i < f.spans.size(); ++i) {
+            where += i == 0 ? "(items.created_at >= ? AND items.created_at < ?)"
+                            : " OR (items.created_at >= ? AND items.created_at < ?)";
+            binds.append(f.spans[i].first);
+            binds.append(f.spans[i].second);
+        }
+        where += ')';
+    }
     addInList(where, binds, f.identityIds.size() > 1 ? "+items.identity_id" : "items.identity_id", f.identityIds,
               [](qint64 v) { return QVariant(v); });
     addInList(where, binds, "items.kind", f.kinds, [](model::Kind k) { return QVariant(model::toString(k)); });

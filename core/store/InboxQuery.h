@@ -23,10 +23,11 @@ struct InboxFilter {
     QList<model::Kind> kinds;
     std::optional<double> sentimentMin;
     std::optional<double> sentimentMax;
-    std::optional<qint64> from;     // created_at >= from (UTC ms)
-    std::optional<qint64> to;       // created_at < to
-    QString search;                 // words the user typed; turned into a safe FTS5 query
-    std::optional<bool> needsReply; // incoming, not answered
+    std::optional<qint64> from;             // created_at >= from (UTC ms)
+    std::optional<qint64> to;               // created_at < to
+    QList<std::pair<qint64, qint64>> spans; // created_at in one of these [from, to) (an hour on each day...)
+    QString search;                         // words the user typed; turned into a safe FTS5 query
+    std::optional<bool> needsReply;         // incoming, not answered
     QString tag;
     QString assignee;
     bool unassigned = false; // nobody assigned (assignee is then ignored)

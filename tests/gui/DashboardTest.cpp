@@ -21,6 +21,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 #include <QToolButton>
 #include <cmath>
 
@@ -301,6 +302,28 @@ private slots:
         QCOMPARE(qint64(inbox.rowCount()), top.items);
         for (int r = 0; r < inbox.rowCount(); ++r) {
             QCOMPARE(inbox.itemAt(r)->author.id, top.identityId);
+        }
+    }
+
+    void clickingAnHourOpensThatHourOfEveryDay() {
+        window().showDashboard(true);
+        pick(dashboard().periodPicker(), int(ui::DashboardView::PeriodChoice::Last30Days));
+        pick(dashboard().scopePicker(), 0);
+        ui::DashboardChart* c = dashboard().chart(QStringLiteral("hours"));
+        QVERIFY(c);
+        const auto& byHour = dashboard().summary().byHour;
+        const int busiest = int(std::max_element(byHour.cbegin(), byHour.cend()) - byHour.cbegin());
+        QVERIFY(byHour[std::size_t(busiest)] > 0);
+        const QTimeZone tz = dashboard().period().timeZone;
+        emit c->categoryClicked(busiest);
+        QTRY_VERIFY(!window().dashboardShown());
+        models::InboxModel& inbox = window().inboxModel();
+        while (inbox.canFetchMore({})) {
+            inbox.fetchMore({});
+        }
+        QCOMPARE(qint64(inbox.rowCount()), byHour[std::size_t(busiest)]);
+        for (int r = 0; r < inbox.rowCount(); ++r) {
+            QCOMPARE(QDateTime::fromMSecsSinceEpoch(inbox.itemAt(r)->createdAt, tz).time().hour(), busiest);
         }
     }
 

@@ -7,6 +7,7 @@
 
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 using namespace baton;
 using namespace baton::store;
@@ -122,6 +123,11 @@ class InboxQueryTest : public QObject {
             if (f.to && it.createdAt >= *f.to) {
                 continue;
             }
+            if (!f.spans.isEmpty() && std::none_of(f.spans.cbegin(), f.spans.cend(), [&](const auto& span) {
+                    return it.createdAt >= span.first && it.createdAt < span.second;
+                })) {
+                continue;
+            }
             if (!f.search.isEmpty() && !it.text.contains(f.search, Qt::CaseInsensitive) &&
                 !it.author.displayName.contains(f.search, Qt::CaseInsensitive)) {
                 continue;
@@ -175,6 +181,9 @@ private slots:
         f = {};
         f.search = QStringLiteral("cafe");
         QTest::newRow("search without accents") << f << QByteArray("items_fts MATCH ?") << 2;
+        f = {};
+        f.spans = {{10000, 20000}, {150000, 151000}, {290000, 400000}};
+        QTest::newRow("spans") << f << QByteArray("OR (items.created_at >= ? AND items.created_at < ?)") << 7;
         f = {};
         f.assignee = QStringLiteral("sam");
         QTest::newRow("assignee") << f << QByteArray("items.assignee = ?") << 2;
