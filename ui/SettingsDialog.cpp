@@ -358,7 +358,8 @@ QWidget* SettingsDialog::buildGeneralPage() {
 }
 
 void SettingsDialog::refreshAccounts() {
-    const qint64 selected = selectedAccount() ? selectedAccount()->id : 0;
+    const QTreeWidgetItem* current = m_accounts->currentItem();
+    const qint64 selected = current && current->isSelected() ? current->data(0, kAccountIdRole).toLongLong() : 0;
     m_accounts->clear();
     const QColor bad = Palette::negative(palette());
     for (const model::Account& a : store::AccountRepository::list(m_store.reader())) {
