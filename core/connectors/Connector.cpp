@@ -1,5 +1,6 @@
 #include "core/connectors/Connector.h"
 
+#include "core/connectors/bluesky/BlueskyConnector.h"
 #include "core/connectors/discourse/DiscourseConnector.h"
 #include "core/connectors/email/EmailConnector.h"
 #include "core/connectors/feed/FeedConnector.h"
@@ -43,6 +44,8 @@ std::unique_ptr<Connector> makeConnector(const model::Account& account, const QS
     switch (account.network) {
     case model::Network::Mastodon:
         return std::make_unique<mastodon::MastodonConnector>(account, token, engine);
+    case model::Network::Bluesky:
+        return std::make_unique<bluesky::BlueskyConnector>(account, token, engine);
     case model::Network::Reddit:
         return std::make_unique<reddit::RedditConnector>(account, token, engine);
     case model::Network::Email:

@@ -77,6 +77,20 @@ public:
     virtual void moderate(ModerationAction action, const model::Item& item, const QString& comment, QObject* context,
                           Callback<bool> done) = 0;
     virtual int replyLengthLimit() const = 0;
+
+    // Where new credentials go when the connector replaces its own (a rotated refresh token, a new session), so
+    // the owner can keep them in the secret store. The text has the same format as the secret the connector got.
+    void setCredentialsSink(std::function<void(const QString&)> sink) { m_credentialsSink = std::move(sink); }
+
+protected:
+    void credentialsChanged(const QString& secret) const {
+        if (m_credentialsSink) {
+            m_credentialsSink(secret);
+        }
+    }
+
+private:
+    std::function<void(const QString&)> m_credentialsSink;
 };
 
 // Builds the connector for an account's network, or nullptr when the network is not supported yet.

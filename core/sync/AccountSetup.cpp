@@ -31,27 +31,33 @@ bool isLoopbackHost(const QString& host) {
 
 using Done = std::function<void(Expected<model::Account, Error>)>;
 
-// Runs verify() with the token, keeping the connector alive until it answers.
+// Runs verify() with the token, keeping the connector alive until it answers. done also gets the secret to keep:
+// the token, or what the connector made of it (a session it opened while verifying).
 void verifyToken(net::NetworkEngine& engine, const model::Account& account, const QString& token, QObject* context,
-                 std::function<void(Expected<connectors::AccountInfo, Error>)> done) {
+                 std::function<void(Expected<connectors::AccountInfo, Error>, const QString&)> done) {
     std::shared_ptr<connectors::Connector> connector = connectors::makeConnector(account, token, engine);
     if (!connector) {
         done(unexpected(Error{ErrorCode::InvalidArgument,
-                              QStringLiteral("%1 accounts are not supported").arg(model::toString(account.network))}));
+                              QStringLiteral("%1 accounts are not supported").arg(model::toString(account.network))}),
+             token);
         return;
     }
-    connector->verify(context, [connector, done = std::move(done)](Expected<connectors::AccountInfo, Error> r) {
+    auto secret = std::make_shared<QString>(token);
+    connector->setCredentialsSink([secret](const QString& s) { *secret = s; });
+    connector->verify(context, [connector, secret, done = std::move(done)](Expected<connectors::AccountInfo, Error> r) {
         if (!r && r.error().code == ErrorCode::Unauthorized) {
             done(unexpected(Error{ErrorCode::Unauthorized,
-                                  QStringLiteral("the server refused the token (%1)").arg(r.error().toString())}));
+                                  QStringLiteral("the server refused the token (%1)").arg(r.error().toString())}),
+                 *secret);
             return;
         }
         if (!r) {
             done(unexpected(
-                Error{r.error().code, QStringLiteral("cannot verify the account: %1").arg(r.error().toString())}));
+                     Error{r.error().code, QStringLiteral("cannot verify the account: %1").arg(r.error().toString())}),
+                 *secret);
             return;
         }
-        done(std::move(r));
+        done(std::move(r), *secret);
     });
 }
 
@@ -101,7 +107,8 @@ void add(store::Store& store, net::NetworkEngine& engine, secrets::SecretStore& 
     }
     verifyToken(
         engine, account, token, context,
-        [&store, &secrets, account, token, context, done](Expected<connectors::AccountInfo, Error> info) mutable {
+        [&store, &secrets, account, context, done](Expected<connectors::AccountInfo, Error> info,
+                                                   const QString& secret) mutable {
             if (!info) {
                 done(unexpected(info.error()));
                 return;
@@ -122,7 +129,7 @@ void add(store::Store& store, net::NetworkEngine& engine, secrets::SecretStore& 
                 return;
             }
             account.id = id;
-            secrets.write(account.secretKey(), token, context, [&store, account, done](Expected<void, Error> saved) {
+            secrets.write(account.secretKey(), secret, context, [&store, account, done](Expected<void, Error> saved) {
                 if (saved) {
                     done(account);
                     return;
@@ -144,7 +151,8 @@ void reauthenticate(store::Store& store, net::NetworkEngine& engine, secrets::Se
     }
     verifyToken(
         engine, account, token, context,
-        [&store, &secrets, account, token, context, done](Expected<connectors::AccountInfo, Error> info) {
+        [&store, &secrets, account, context, done](Expected<connectors::AccountInfo, Error> info,
+                                                   const QString& secret) {
             if (!info) {
                 done(unexpected(info.error()));
                 return;
@@ -155,7 +163,7 @@ void reauthenticate(store::Store& store, net::NetworkEngine& engine, secrets::Se
                                           .arg(info->handle, account.handle)}));
                 return;
             }
-            secrets.write(account.secretKey(), token, context, [&store, account, done](Expected<void, Error> saved) {
+            secrets.write(account.secretKey(), secret, context, [&store, account, done](Expected<void, Error> saved) {
                 if (!saved) {
                     done(unexpected(saved.error()));
                     return;

@@ -103,6 +103,17 @@ void SyncEngine::withConnector(qint64 accountId, std::function<void(Expected<con
                 QStringLiteral("%1: %2 is not supported yet").arg(account.name, model::toString(account.network))}));
             return;
         }
+        // A connector that renews its own credentials (a rotated session) keeps them where the token was.
+        c->setCredentialsSink([this, account](const QString& secret) {
+            if (secrets::SecretStore* store = m_secrets(account)) {
+                store->write(account.secretKey(), secret, this, [name = account.name](Expected<void, Error> r) {
+                    if (!r) {
+                        qCWarning(lcSync)
+                            << "cannot keep the renewed credentials of" << name << ":" << r.error().toString();
+                    }
+                });
+            }
+        });
         m_connectors.insert(account.id, c);
         done(c.get());
     });
