@@ -33,6 +33,11 @@ struct SandboxOptions {
     int discourseUserRateLimit = 20;  // max_user_api_reqs_per_minute
     int discourseUserDailyLimit = 2880;
     qint64 discourseRateWindowMs = 60000;
+    // Bluesky (/bluesky): demo accounts on one PDS, notifications seeded per account, access-token lifetime
+    // (sandbox clock; refresh tokens live 90 days).
+    int blueskyAccounts = 1;
+    int blueskyNotificationsPerAccount = 600;
+    qint64 blueskyAccessLifetimeMs = 2 * 3600 * 1000;
 };
 
 // One demo account a client can be pointed at.

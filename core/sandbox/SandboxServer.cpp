@@ -4,6 +4,8 @@
 #include "core/sandbox/HttpServer.h"
 #include "core/sandbox/Journal.h"
 #include "core/sandbox/SandboxClock.h"
+#include "core/sandbox/bluesky/BlueskyRoutes.h"
+#include "core/sandbox/bluesky/BlueskyStore.h"
 #include "core/sandbox/discourse/DiscourseForum.h"
 #include "core/sandbox/discourse/DiscourseRoutes.h"
 #include "core/sandbox/feed/FeedRoutes.h"
@@ -43,6 +45,8 @@ struct SandboxServer::Private {
     std::shared_ptr<GoogleReviewsRoutes> googleReviewsRoutes;
     std::unique_ptr<DiscourseForum> discourse;
     std::shared_ptr<DiscourseRoutes> discourseRoutes;
+    std::unique_ptr<BlueskyStore> bluesky;
+    std::shared_ptr<BlueskyRoutes> blueskyRoutes;
 
     mutable QMutex mutex; // guards the lifecycle members below
     QThread thread;
@@ -67,6 +71,8 @@ SandboxServer::SandboxServer(SandboxOptions options)
     d->discourseRoutes = std::make_shared<DiscourseRoutes>(
         *d->discourse, DiscourseLimits{d->options.discourseAdminRateLimit, d->options.discourseUserRateLimit,
                                        d->options.discourseUserDailyLimit, d->options.discourseRateWindowMs});
+    d->bluesky = std::make_unique<BlueskyStore>(d->options, d->clock);
+    d->blueskyRoutes = std::make_shared<BlueskyRoutes>(*d->bluesky, 3000, 300000); // per IP, as on a PDS
     qCDebug(lcSandbox) << "sandbox community generated in" << timer.elapsed() << "ms";
     d->thread.setObjectName(QStringLiteral("baton-sandbox"));
 }
@@ -87,6 +93,7 @@ bool SandboxServer::start(QString* error) {
     server->addRouteSet(d->youtubeRoutes);
     server->addRouteSet(d->googleReviewsRoutes);
     server->addRouteSet(d->discourseRoutes);
+    server->addRouteSet(d->blueskyRoutes);
     server->moveToThread(&d->thread);
     d->thread.start();
 
@@ -99,6 +106,7 @@ bool SandboxServer::start(QString* error) {
     YouTubeStore* youtube = d->youtube.get();
     GoogleReviewsStore* reviews = d->googleReviews.get();
     DiscourseForum* forum = d->discourse.get();
+    BlueskyStore* bluesky = d->bluesky.get();
     const SandboxOptions options = d->options;
     QMetaObject::invokeMethod(
         server,
@@ -112,6 +120,7 @@ bool SandboxServer::start(QString* error) {
                 QObject::connect(live, &QTimer::timeout, server, [reddit] { reddit->addLiveActivity(); });
                 QObject::connect(live, &QTimer::timeout, server, [youtube] { youtube->addLiveComment(); });
                 QObject::connect(live, &QTimer::timeout, server, [reviews] { reviews->addLiveReview(); });
+                QObject::connect(live, &QTimer::timeout, server, [bluesky] { bluesky->addLiveActivity(); });
                 live->start(options.liveIntervalMs);
                 auto* forumLive = new QTimer(server);
                 QObject::connect(forumLive, &QTimer::timeout, server, [forum] { forum->addLiveActivity(); });
@@ -189,6 +198,7 @@ QList<SandboxAccount> SandboxServer::accounts() const {
     out += d->googleReviews->accounts(baseUrl() + d->googleReviewsRoutes->basePath());
     out += d->reddit->accounts(baseUrl() + d->redditRoutes->basePath());
     out += d->feedRoutes->accounts(baseUrl() + d->feedRoutes->basePath());
+    out += d->bluesky->accounts(baseUrl() + d->blueskyRoutes->basePath());
     return out;
 }
 
@@ -304,6 +314,70 @@ QString SandboxServer::feedAddEntry(int feed, const QString& text) {
 
 int SandboxServer::feedEntryCount(int feed) const {
     return d->feedRoutes->entryCount(feed);
+}
+
+QString SandboxServer::blueskyAddMention(int accountIndex, const QString& text) {
+    return d->bluesky->addMention(accountIndex, text);
+}
+
+QString SandboxServer::blueskyAddReply(int accountIndex, const QString& parentUri, const QString& text) {
+    return d->bluesky->addReply(accountIndex, parentUri, text);
+}
+
+bool SandboxServer::blueskyDeletePost(const QString& uri) {
+    return d->bluesky->deletePost(uri);
+}
+
+void SandboxServer::blueskyExpireAccessTokens() {
+    d->bluesky->expireAccessTokens();
+}
+
+void SandboxServer::blueskySetAccessTokenLifetime(qint64 ms) {
+    d->bluesky->setAccessLifetimeMs(ms);
+}
+
+bool SandboxServer::blueskyRevokeSessions(int accountIndex) {
+    return d->bluesky->revokeSessions(accountIndex);
+}
+
+bool SandboxServer::blueskyChangePassword(int accountIndex, const QString& password) {
+    return d->bluesky->changePassword(accountIndex, password);
+}
+
+int SandboxServer::blueskySessionsCreated(int accountIndex) const {
+    return d->bluesky->sessionsCreated(accountIndex);
+}
+
+int SandboxServer::blueskyRefreshes(int accountIndex) const {
+    return d->bluesky->refreshes(accountIndex);
+}
+
+bool SandboxServer::blueskyPostExists(const QString& uri) const {
+    return d->bluesky->postExists(uri);
+}
+
+int SandboxServer::blueskyPostsCreatedBy(int accountIndex) const {
+    return d->bluesky->postsCreatedBy(accountIndex);
+}
+
+int SandboxServer::blueskyRepliesWithText(const QString& parentUri, const QString& text) const {
+    return d->bluesky->repliesWithText(parentUri, text);
+}
+
+bool SandboxServer::blueskyIsMuted(int accountIndex, const QString& did) const {
+    return d->bluesky->isMuted(accountIndex, did);
+}
+
+bool SandboxServer::blueskyIsBlocked(int accountIndex, const QString& did) const {
+    return d->bluesky->isBlocked(accountIndex, did);
+}
+
+int SandboxServer::blueskyReports(int accountIndex) const {
+    return d->bluesky->reports(accountIndex);
+}
+
+int SandboxServer::blueskyNotificationCount(int accountIndex) const {
+    return d->bluesky->notificationCount(accountIndex);
 }
 
 } // namespace baton::sandbox
