@@ -557,6 +557,20 @@ private slots:
         const Reply blocked = m_client->post(QStringLiteral("com.atproto.repo.createRecord"), token, block);
         QCOMPARE(blocked.status, 200);
         QVERIFY(m_server->blueskyIsBlocked(0, author));
+        // A reply below a blocked person's post shows its parent as a blockedPost; their notifications are hidden.
+        const QString below =
+            m_server->blueskyAddReply(0, mention.value(QStringLiteral("uri")).toString(), QStringLiteral("Agreed"));
+        const QJsonObject blockedParent =
+            m_client
+                ->get(QStringLiteral("app.bsky.feed.getPostThread"), token, QUrlQuery{{QStringLiteral("uri"), below}})
+                .object()
+                .value(QStringLiteral("thread"))[QStringLiteral("parent")]
+                .toObject();
+        QCOMPARE(blockedParent.value(QStringLiteral("$type")).toString(),
+                 QStringLiteral("app.bsky.feed.defs#blockedPost"));
+        QCOMPARE(blockedParent.value(QStringLiteral("blocked")).toBool(), true);
+        QCOMPARE(blockedParent.value(QStringLiteral("author"))[QStringLiteral("did")].toString(), author);
+        QVERIFY(m_server->blueskyNotificationCount(0) < before);
         const QString rkey = blocked.object().value(QStringLiteral("uri")).toString().section(u'/', -1);
         QCOMPARE(m_client
                      ->post(QStringLiteral("com.atproto.repo.deleteRecord"), token,
