@@ -568,16 +568,26 @@ void BlueskyConnector::createReply(const model::OutboxEntry& entry, const ReplyT
                                {QStringLiteral("rkey"), rkey},
                                {QStringLiteral("record"), record}};
         const QString endpoint = QStringLiteral("POST com.atproto.repo.createRecord");
-        // The record key makes a repeat fail instead of posting twice, so the engine may retry it.
-        call(QStringLiteral("com.atproto.repo.createRecord"), {}, body, true, context,
+        // Not repeated blindly: a second createRecord with the same key fails (the reference PDS answers 500), so
+        // after any failure that may have reached the server the record key is looked up instead.
+        call(QStringLiteral("com.atproto.repo.createRecord"), {}, body, false, context,
              [this, entry, rkey, record, context, done, endpoint](Expected<net::Response, Error> r) mutable {
                  if (!r) {
-                     const QString detail = r.error().detail.toLower();
-                     if (r.error().code == ErrorCode::HttpClient && detail.contains(QLatin1String("already exist"))) {
-                         adoptExisting(entry, rkey, context, std::move(done)); // an earlier attempt got through
+                     const ErrorCode c = r.error().code;
+                     const bool maybePosted = c == ErrorCode::HttpServer || c == ErrorCode::Network ||
+                                              c == ErrorCode::Timeout || c == ErrorCode::Truncated ||
+                                              c == ErrorCode::BadResponse ||
+                                              r.error().detail.contains(QLatin1String("already exist"));
+                     if (!maybePosted) {
+                         done(unexpected(describe(r.error(), endpoint)));
                          return;
                      }
-                     done(unexpected(describe(r.error(), endpoint)));
+                     const Error failure = describe(r.error(), endpoint);
+                     adoptExisting(entry, rkey, context, [done, failure](Expected<model::Item, Error> found) {
+                         // Not there: the first failure is what the outbox retries on.
+                         done(found || found.error().code != ErrorCode::NotFound ? std::move(found)
+                                                                                 : unexpected(failure));
+                     });
                      return;
                  }
                  auto created = parseRecordRef(r->body);
