@@ -33,6 +33,9 @@ QString cliUsage() {
         "app's\n"
         "               permanent grant, or a bare access token; moderation: approve, remove, remove-spam, lock,\n"
         "               ignore-reports, block, delete)\n"
+        "              (bluesky: https://bsky.social or the account's PDS; --handle NAME and an app password in\n"
+        "               --token-env, or JSON {\"identifier\",\"password\"}; the session is kept and renewed;\n"
+        "               moderation: mute, mute-thread, block, report, delete)\n"
         "              (discourse: the site URL; a user API key, or \"username:key\" for an admin API key)\n"
         "  account list [--json]\n"
         "  account remove NAME\n"
@@ -167,6 +170,8 @@ int Cli::accountAdd(const QStringList& args) {
     p.addOption({QStringLiteral("token-env"), QStringLiteral("Variable holding the token"), QStringLiteral("VAR")});
     p.addOption({QStringLiteral("secret-store"), QStringLiteral("keychain or file"), QStringLiteral("KIND"),
                  QStringLiteral("keychain")});
+    p.addOption({QStringLiteral("handle"), QStringLiteral("Bluesky: the handle the app password belongs to"),
+                 QStringLiteral("NAME")});
     if (!p.parse(QStringList{QStringLiteral("baton")} + args)) {
         return fail(p.errorText(), Usage);
     }
@@ -190,9 +195,21 @@ int Cli::accountAdd(const QStringList& args) {
             QStringLiteral("--token-env VAR is required: the name of an environment variable holding the token"),
             Usage);
     }
-    const QString token = tokenVar.isEmpty() ? QString() : qEnvironmentVariable(tokenVar.toLocal8Bit().constData());
+    QString token = tokenVar.isEmpty() ? QString() : qEnvironmentVariable(tokenVar.toLocal8Bit().constData());
     if (token.isEmpty() && !tokenVar.isEmpty()) {
         return fail(QStringLiteral("the environment variable %1 is empty or unset").arg(tokenVar), Usage);
+    }
+    if (*network == model::Network::Bluesky && !token.trimmed().startsWith(u'{')) {
+        QString handle = p.value(QStringLiteral("handle")).trimmed();
+        if (handle.startsWith(u'@')) {
+            handle.remove(0, 1);
+        }
+        if (handle.isEmpty()) {
+            return fail(QStringLiteral("bluesky: --handle NAME is required with a bare app password"), Usage);
+        }
+        token = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("identifier"), handle},
+                                                            {QStringLiteral("password"), token.trimmed()}})
+                                      .toJson(QJsonDocument::Compact));
     }
     if (secretKind != QLatin1String("keychain") && secretKind != QLatin1String("file")) {
         return fail(QStringLiteral("--secret-store must be keychain or file"), Usage);

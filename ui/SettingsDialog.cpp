@@ -16,6 +16,8 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -61,6 +63,7 @@ AccountDialog::AccountDialog(store::Store& store, sync::SyncEngine& sync, const 
     setMinimumWidth(460);
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_form = form;
 
     m_network = new QComboBox(this);
     m_network->setObjectName(QStringLiteral("network"));
@@ -89,6 +92,14 @@ AccountDialog::AccountDialog(store::Store& store, sync::SyncEngine& sync, const 
     m_server->setObjectName(QStringLiteral("server"));
     m_server->setReadOnly(!adding);
     form->addRow(tr("Server:"), m_server);
+
+    m_login = new QLineEdit(this);
+    m_login->setObjectName(QStringLiteral("login"));
+    m_login->setPlaceholderText(QStringLiteral("name.bsky.social"));
+    if (account.network == model::Network::Bluesky) {
+        m_login->setText(account.handle.startsWith(u'@') ? account.handle.mid(1) : account.handle);
+    }
+    form->addRow(tr("Handle:"), m_login);
 
     m_token = new QLineEdit(this);
     m_token->setObjectName(QStringLiteral("token"));
@@ -132,7 +143,21 @@ AccountDialog::AccountDialog(store::Store& store, sync::SyncEngine& sync, const 
 
 void AccountDialog::updateHints() {
     const auto n = m_network->currentData().value<model::Network>();
+    const bool bluesky = n == model::Network::Bluesky;
+    m_form->setRowVisible(m_login, bluesky);
+    if (auto* label = qobject_cast<QLabel*>(m_form->labelForField(m_token))) {
+        label->setText(bluesky ? tr("App password:") : tr("Token:"));
+    }
     switch (n) {
+    case model::Network::Bluesky:
+        m_server->setPlaceholderText(QStringLiteral("https://bsky.social"));
+        if (m_account.id == 0 && m_server->text().isEmpty()) {
+            m_server->setText(QStringLiteral("https://bsky.social"));
+        }
+        m_tokenHint->setText(tr("An app password, never your main password: in Bluesky, Settings → Privacy and "
+                                "security → App passwords → Add App Password. Baton keeps the session it opens "
+                                "and renews it itself."));
+        break;
     case model::Network::Mastodon:
         m_server->setPlaceholderText(QStringLiteral("https://mastodon.social"));
         m_tokenHint->setText(tr("An access token: on your server, Preferences → Development → New application "
@@ -173,7 +198,22 @@ void AccountDialog::submit() {
         m_message->setText(why);
     };
     model::Account account = m_account;
-    const QString token = m_token->text().trimmed();
+    QString token = m_token->text().trimmed();
+    const auto network = m_account.id == 0 ? m_network->currentData().value<model::Network>() : m_account.network;
+    if (network == model::Network::Bluesky) {
+        QString handle = m_login->text().trimmed();
+        if (handle.startsWith(u'@')) {
+            handle.remove(0, 1);
+        }
+        if (handle.isEmpty() || token.isEmpty()) {
+            fail(tr("Give the account's handle and an app password."));
+            return;
+        }
+        // The connector's secret: who logs in, with what; it adds the session it opens.
+        token = QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QStringLiteral("identifier"), handle}, {QStringLiteral("password"), token}})
+                .toJson(QJsonDocument::Compact));
+    }
     auto done = [this, fail](Expected<model::Account, Error> r) {
         if (!r) {
             fail(r.error().detail.isEmpty() ? r.error().toString() : r.error().detail);

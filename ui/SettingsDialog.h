@@ -7,6 +7,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -37,6 +38,7 @@ public:
     QComboBox* networkField() const { return m_network; }
     QLineEdit* nameField() const { return m_name; }
     QLineEdit* serverField() const { return m_server; }
+    QLineEdit* loginField() const { return m_login; } // Bluesky: the handle the app password belongs to
     QLineEdit* tokenField() const { return m_token; }
     QComboBox* secretStoreField() const { return m_secretStore; }
     QPushButton* okButton() const { return m_ok; }
@@ -57,6 +59,8 @@ private:
     QComboBox* m_network = nullptr;
     QLineEdit* m_name = nullptr;
     QLineEdit* m_server = nullptr;
+    QFormLayout* m_form = nullptr;
+    QLineEdit* m_login = nullptr;
     QLineEdit* m_token = nullptr;
     QLabel* m_tokenHint = nullptr;
     QComboBox* m_secretStore = nullptr;
