@@ -368,6 +368,10 @@ bool SandboxServer::blueskyIsMuted(int accountIndex, const QString& did) const {
     return d->bluesky->isMuted(accountIndex, did);
 }
 
+bool SandboxServer::blueskyIsThreadMuted(int accountIndex, const QString& rootUri) const {
+    return d->bluesky->isThreadMuted(accountIndex, rootUri);
+}
+
 bool SandboxServer::blueskyIsBlocked(int accountIndex, const QString& did) const {
     return d->bluesky->isBlocked(accountIndex, did);
 }

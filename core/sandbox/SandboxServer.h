@@ -93,19 +93,20 @@ public:
     // Someone of the account's community replies now to parentUri (a reply notification when the parent or the
     // root is the account's). Returns the reply's at-uri; empty when the parent is unknown or deleted.
     QString blueskyAddReply(int accountIndex, const QString& parentUri, const QString& text = {});
-    bool blueskyDeletePost(const QString& uri); // anyone's post; its notifications go, threads show notFoundPost
-    void blueskyExpireAccessTokens();           // every access token issued so far answers 400 ExpiredToken
+    bool blueskyDeletePost(const QString& uri);    // anyone's post; its notifications go, threads show notFoundPost
+    void blueskyExpireAccessTokens();              // every access token issued so far answers 400 ExpiredToken
     void blueskySetAccessTokenLifetime(qint64 ms); // for tokens issued from now on (sandbox clock)
     bool blueskyRevokeSessions(int accountIndex);  // every token of the account refused (refresh: ExpiredToken)
     bool blueskyChangePassword(int accountIndex, const QString& password); // later createSession needs it
-    int blueskySessionsCreated(int accountIndex = 0) const; // successful createSession calls
-    int blueskyRefreshes(int accountIndex = 0) const;       // successful refreshSession calls
-    bool blueskyPostExists(const QString& uri) const;       // known and not deleted
-    int blueskyPostsCreatedBy(int accountIndex = 0) const;  // app.bsky.feed.post records through createRecord
+    int blueskySessionsCreated(int accountIndex = 0) const;                // successful createSession calls
+    int blueskyRefreshes(int accountIndex = 0) const;                      // successful refreshSession calls
+    bool blueskyPostExists(const QString& uri) const;                      // known and not deleted
+    int blueskyPostsCreatedBy(int accountIndex = 0) const; // app.bsky.feed.post records through createRecord
     int blueskyRepliesWithText(const QString& parentUri, const QString& text) const; // live replies to parentUri
     bool blueskyIsMuted(int accountIndex, const QString& did) const;
-    bool blueskyIsBlocked(int accountIndex, const QString& did) const; // an app.bsky.graph.block record exists
-    int blueskyReports(int accountIndex = 0) const;                    // createReport calls accepted
+    bool blueskyIsThreadMuted(int accountIndex, const QString& rootUri) const; // app.bsky.graph.muteThread
+    bool blueskyIsBlocked(int accountIndex, const QString& did) const;         // an app.bsky.graph.block record exists
+    int blueskyReports(int accountIndex = 0) const;                            // createReport calls accepted
     int blueskyNotificationCount(int accountIndex = 0) const; // what listNotifications shows, all reasons
 
 private:

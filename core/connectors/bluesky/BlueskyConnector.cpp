@@ -278,13 +278,14 @@ void BlueskyConnector::finishSession(Expected<Session, Error> session) {
     m_sessionBusy = false;
     Expected<QString, Error> outcome = unexpected(Error{});
     if (!session) {
-        outcome = unexpected(describe(session.error(), QStringLiteral("session")));
+        Error e = session.error();
+        e.detail = QStringLiteral("no session: ") + e.detail;
+        outcome = unexpected(e);
     } else if (!session->active) {
-        outcome = unexpected(
-            Error{ErrorCode::Unauthorized,
-                  QStringLiteral("%1: the Bluesky account is %2")
-                      .arg(m_account.name, session->status.isEmpty() ? QStringLiteral("inactive") : session->status),
-                  401});
+        outcome = unexpected(Error{ErrorCode::Unauthorized,
+                                   QStringLiteral("the Bluesky account is %1")
+                                       .arg(session->status.isEmpty() ? QStringLiteral("inactive") : session->status),
+                                   401});
     } else {
         if (!m_did.isEmpty() && m_did != session->did) {
             qCWarning(lcConnector) << "bluesky: the session of" << m_account.name << "is for another DID";

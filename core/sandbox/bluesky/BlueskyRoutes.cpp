@@ -33,6 +33,11 @@ const QHash<QString, Method>& methods() {
         {QStringLiteral("app.bsky.graph.muteActor"), {Kind::Procedure, Auth::Access}},
         {QStringLiteral("app.bsky.graph.unmuteActor"), {Kind::Procedure, Auth::Access}},
         {QStringLiteral("com.atproto.moderation.createReport"), {Kind::Procedure, Auth::Access}},
+        {QStringLiteral("app.bsky.graph.muteThread"), {Kind::Procedure, Auth::Access}},
+        {QStringLiteral("app.bsky.graph.unmuteThread"), {Kind::Procedure, Auth::Access}},
+        {QStringLiteral("com.atproto.repo.getRecord"), {Kind::Query, Auth::Access}},
+        {QStringLiteral("app.bsky.actor.getProfile"), {Kind::Query, Auth::Access}},
+        {QStringLiteral("com.atproto.identity.resolveHandle"), {Kind::Query, Auth::Access}},
     };
     return table;
 }
@@ -260,6 +265,33 @@ HttpResponse BlueskyRoutes::dispatch(const HttpRequest& request, const QString& 
     }
     if (nsid == QLatin1String("com.atproto.moderation.createReport")) {
         return m_store.createReport(account, body);
+    }
+    if (nsid == QLatin1String("app.bsky.graph.muteThread") || nsid == QLatin1String("app.bsky.graph.unmuteThread")) {
+        return m_store.muteThread(account, body.value(QStringLiteral("root")).toString(),
+                                  nsid == QLatin1String("app.bsky.graph.muteThread"));
+    }
+    if (nsid == QLatin1String("com.atproto.repo.getRecord")) {
+        const QString repo = request.param(QStringLiteral("repo")).value_or(QString());
+        const QString collection = request.param(QStringLiteral("collection")).value_or(QString());
+        const QString rkey = request.param(QStringLiteral("rkey")).value_or(QString());
+        if (repo.isEmpty() || collection.isEmpty() || rkey.isEmpty()) {
+            return invalid(QStringLiteral("Params must have the properties \"repo\", \"collection\" and \"rkey\""));
+        }
+        return m_store.getRecord(repo, collection, rkey);
+    }
+    if (nsid == QLatin1String("app.bsky.actor.getProfile")) {
+        const QString actor = request.param(QStringLiteral("actor")).value_or(QString());
+        if (actor.isEmpty()) {
+            return invalid(QStringLiteral("Params must have the property \"actor\""));
+        }
+        return m_store.getProfile(account, actor);
+    }
+    if (nsid == QLatin1String("com.atproto.identity.resolveHandle")) {
+        const QString handle = request.param(QStringLiteral("handle")).value_or(QString());
+        if (handle.isEmpty()) {
+            return invalid(QStringLiteral("Params must have the property \"handle\""));
+        }
+        return m_store.resolveHandle(handle);
     }
     return error(501, QStringLiteral("MethodNotImplemented"), QStringLiteral("Method Not Implemented"));
 }

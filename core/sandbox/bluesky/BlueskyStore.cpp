@@ -540,7 +540,9 @@ HttpResponse BlueskyStore::createRecord(int account, const QJsonObject& body) {
     const QString uri = atUri(did, collection, rkey);
     const BlueskyPost* existing = findPost(uri);
     if ((existing != nullptr && !existing->deleted) || m_records.contains(uri)) {
-        return invalid(QStringLiteral("Record already exists at rkey %1 in %2").arg(rkey, collection));
+        // The reference PDS fails deep in its repository code here: a bare 500 with no error name (measured on
+        // @atproto/pds 0.4), so a client has to look the record up instead of reading the answer.
+        return error(500, QStringLiteral("InternalServerError"), QStringLiteral("Internal Server Error"));
     }
     const QString prefix = QStringLiteral("Invalid %1 record: ").arg(collection);
     if (!record.value(QStringLiteral("createdAt")).isString() ||
@@ -669,6 +671,60 @@ HttpResponse BlueskyStore::mute(int account, const QString& actor, bool mute) {
     return emptyOk();
 }
 
+HttpResponse BlueskyStore::muteThread(int account, const QString& rootUri, bool mute) {
+    const QMutexLocker lock(&m_mutex);
+    if (rootUri.isEmpty()) {
+        return missingProperty(QStringLiteral("root"));
+    }
+    const BlueskyPost* root = findPost(rootUri);
+    if (root == nullptr || root->deleted) {
+        return invalid(QStringLiteral("Post not found: ") + rootUri);
+    }
+    if (mute) {
+        m_accounts[account].mutedThreads.insert(rootUri);
+    } else {
+        m_accounts[account].mutedThreads.remove(rootUri);
+    }
+    return emptyOk();
+}
+
+HttpResponse BlueskyStore::getRecord(const QString& repo, const QString& collection, const QString& rkey) const {
+    const QMutexLocker lock(&m_mutex);
+    const int actor = actorForIdentifier(repo);
+    if (actor < 0) {
+        return invalid(QStringLiteral("Could not find repo: ") + repo);
+    }
+    const QString uri = atUri(m_actors.at(actor).did, collection, rkey);
+    if (const BlueskyPost* post = findPost(uri); post != nullptr && !post->deleted) {
+        return ok(QJsonObject{
+            {QStringLiteral("uri"), uri}, {QStringLiteral("cid"), post->cid}, {QStringLiteral("value"), post->record}});
+    }
+    if (const auto it = m_records.constFind(uri); it != m_records.constEnd()) {
+        return ok(QJsonObject{{QStringLiteral("uri"), uri},
+                              {QStringLiteral("cid"), cidOf(QJsonDocument(*it).toJson(QJsonDocument::Compact))},
+                              {QStringLiteral("value"), *it}});
+    }
+    return error(400, QStringLiteral("RecordNotFound"), QStringLiteral("Could not locate record: ") + uri);
+}
+
+HttpResponse BlueskyStore::getProfile(int viewer, const QString& actor) const {
+    const QMutexLocker lock(&m_mutex);
+    const int target = actorForIdentifier(actor);
+    if (target < 0) {
+        return invalid(QStringLiteral("Profile not found"));
+    }
+    return ok(profileJson(target, viewer));
+}
+
+HttpResponse BlueskyStore::resolveHandle(const QString& handle) const {
+    const QMutexLocker lock(&m_mutex);
+    const int actor = handle.startsWith(QLatin1String("did:")) ? -1 : actorForIdentifier(handle);
+    if (actor < 0) {
+        return invalid(QStringLiteral("Unable to resolve handle"));
+    }
+    return ok(QJsonObject{{QStringLiteral("did"), m_actors.at(actor).did}});
+}
+
 HttpResponse BlueskyStore::createReport(int account, const QJsonObject& body) {
     static const QStringList kReasons = {QStringLiteral("com.atproto.moderation.defs#reasonSpam"),
                                          QStringLiteral("com.atproto.moderation.defs#reasonViolation"),
@@ -782,6 +838,11 @@ int BlueskyStore::repliesWithText(const QString& parentUri, const QString& text)
         count += !p.deleted && p.record.value(QStringLiteral("text")).toString() == text ? 1 : 0;
     }
     return count;
+}
+
+bool BlueskyStore::isThreadMuted(int account, const QString& rootUri) const {
+    const QMutexLocker lock(&m_mutex);
+    return account >= 0 && account < m_accounts.size() && m_accounts.at(account).mutedThreads.contains(rootUri);
 }
 
 bool BlueskyStore::isMuted(int account, const QString& did) const {

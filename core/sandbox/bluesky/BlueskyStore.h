@@ -69,6 +69,7 @@ struct BlueskyAccount {
     QList<BlueskyNotification> notifications; // oldest first
     qint64 seenAtMs = 0;
     QSet<QString> muted;            // dids
+    QSet<QString> mutedThreads;     // root post uris
     QHash<QString, QString> blocks; // rkey -> blocked did
     QList<QJsonObject> reports;
     int sessionsCreated = 0;
@@ -118,6 +119,10 @@ public:
     HttpResponse createRecord(int account, const QJsonObject& body);
     HttpResponse deleteRecord(int account, const QJsonObject& body);
     HttpResponse mute(int account, const QString& actor, bool mute);
+    HttpResponse muteThread(int account, const QString& rootUri, bool mute);
+    HttpResponse getRecord(const QString& repo, const QString& collection, const QString& rkey) const;
+    HttpResponse getProfile(int viewer, const QString& actor) const;
+    HttpResponse resolveHandle(const QString& handle) const;
     HttpResponse createReport(int account, const QJsonObject& body);
 
     // Test and demo hooks.
@@ -134,6 +139,7 @@ public:
     int postsCreatedBy(int account) const;
     int repliesWithText(const QString& parentUri, const QString& text) const;
     bool isMuted(int account, const QString& did) const;
+    bool isThreadMuted(int account, const QString& rootUri) const;
     bool isBlocked(int account, const QString& did) const;
     int reports(int account) const;
     int notificationCount(int account) const; // what listNotifications would show (all reasons)
