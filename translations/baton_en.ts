@@ -699,6 +699,22 @@
             <source>No place to keep the token.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Handle:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>App password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An app password, never your main password: in Bluesky, Settings → Privacy and security → App passwords → Add App Password. Baton keeps the session it opens and renews it itself.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give the account's handle and an app password.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>baton::ui::CommandPalette</name>

@@ -699,6 +699,22 @@
             <source>No place to keep the token.</source>
             <translation>Aucun endroit où conserver le jeton.</translation>
         </message>
+        <message>
+            <source>Handle:</source>
+            <translation>Identifiant :</translation>
+        </message>
+        <message>
+            <source>App password:</source>
+            <translation>Mot de passe d’application :</translation>
+        </message>
+        <message>
+            <source>An app password, never your main password: in Bluesky, Settings → Privacy and security → App passwords → Add App Password. Baton keeps the session it opens and renews it itself.</source>
+            <translation>Un mot de passe d’application, jamais votre mot de passe principal : dans Bluesky, Réglages → Confidentialité et sécurité → Mots de passe d’application → Ajouter. Baton garde la session qu’il ouvre et la renouvelle lui-même.</translation>
+        </message>
+        <message>
+            <source>Give the account's handle and an app password.</source>
+            <translation>Indiquez l’identifiant du compte et un mot de passe d’application.</translation>
+        </message>
     </context>
     <context>
         <name>baton::ui::CommandPalette</name>

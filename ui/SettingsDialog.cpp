@@ -176,6 +176,10 @@ void AccountDialog::updateHints() {
         m_tokenHint->setText(tr("The access token or app password the network gives for this account."));
         break;
     }
+    // Rows come and go and the hint wraps differently: fit the dialog to them.
+    m_form->invalidate();
+    layout()->activate();
+    adjustSize();
 }
 
 void AccountDialog::setChecking(bool checking) {

@@ -14,6 +14,8 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -131,6 +133,58 @@ private slots:
         QCOMPARE(added->settings.value(QStringLiteral("secret_store")).toString(), QStringLiteral("file"));
         QTRY_VERIFY(rowNamed(settings, QStringLiteral("Second desk")));
         QTRY_VERIFY(rowNamed(settings, QStringLiteral("Second desk"))->text(2).startsWith(QLatin1String("up to date")));
+    }
+
+    void addingABlueskyAccountAsksForTheHandleAndAnAppPassword() {
+        ui::SettingsDialog* settings = window().openSettings();
+        settings->addButton()->click();
+        ui::AccountDialog* dialog = settings->accountDialog();
+        QVERIFY(dialog);
+        sandbox::SandboxAccount remote;
+        for (const auto& a : m_demo.session->sandbox()->accounts()) {
+            if (a.network == QLatin1String("bluesky")) {
+                remote = a;
+            }
+        }
+        const QJsonObject demoSecret = QJsonDocument::fromJson(remote.token.toUtf8()).object();
+        QVERIFY(!demoSecret.value(QLatin1String("password")).toString().isEmpty());
+
+        // Networks with tokens have no handle field; Bluesky asks for the handle and an app password.
+        dialog->networkField()->setCurrentIndex(dialog->networkField()->findText(QStringLiteral("Mastodon")));
+        QVERIFY(!dialog->loginField()->isVisibleTo(dialog));
+        dialog->networkField()->setCurrentIndex(dialog->networkField()->findText(QStringLiteral("Bluesky")));
+        QVERIFY(dialog->loginField()->isVisibleTo(dialog));
+        QCOMPARE(dialog->serverField()->text(), QStringLiteral("https://bsky.social"));
+        dialog->nameField()->setText(QStringLiteral("Brand on Bluesky"));
+        dialog->loginField()->setText(QStringLiteral("@") + remote.acct);
+        dialog->secretStoreField()->setCurrentIndex(1);
+        const QString dir = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("screenshots"));
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(dialog->grab().save(QDir(dir).filePath(QStringLiteral("settings-add-bluesky-en.png"))));
+        dialog->serverField()->setText(remote.baseUrl);
+
+        // A wrong app password: refused, nothing stored, the dialog keeps what was typed.
+        dialog->tokenField()->setText(QStringLiteral("aaaa-bbbb-cccc-dddd"));
+        dialog->okButton()->click();
+        QTRY_VERIFY(!dialog->isChecking());
+        QVERIFY2(dialog->messageLabel()->text().contains(QLatin1String("refused")),
+                 qPrintable(dialog->messageLabel()->text()));
+        QVERIFY(!store::AccountRepository::byName(store().reader(), QStringLiteral("Brand on Bluesky")));
+
+        // The right one: the account is added with its DID, and the session it opened is kept with the password.
+        dialog->tokenField()->setText(demoSecret.value(QLatin1String("password")).toString());
+        dialog->okButton()->click();
+        QTRY_VERIFY(!settings->accountDialog());
+        const auto added = store::AccountRepository::byName(store().reader(), QStringLiteral("Brand on Bluesky"));
+        QVERIFY(added);
+        QCOMPARE(added->remoteId, remote.remoteId);
+        QCOMPARE(added->handle, QStringLiteral("@") + remote.acct);
+        const auto kept = m_demo.session->profile().fileSecrets().readNow(added->secretKey());
+        QVERIFY(kept.hasValue());
+        const QJsonObject secret = QJsonDocument::fromJson(kept->toUtf8()).object();
+        QCOMPARE(secret.value(QLatin1String("identifier")).toString(), remote.acct);
+        QVERIFY(!secret.value(QLatin1String("refreshJwt")).toString().isEmpty());
+        QTRY_VERIFY(rowNamed(settings, QStringLiteral("Brand on Bluesky")));
     }
 
     void aRefusedTokenIsFlaggedAndReauthenticationClearsIt() {
