@@ -214,6 +214,48 @@ private slots:
         QVERIFY(found.size() <= mentions.size());
     }
 
+    void blueskyWithHandleAndAppPassword() {
+        const QString prof = profile(QStringLiteral("bluesky"));
+        sandbox::SandboxAccount remote;
+        for (const auto& a : m_server->accounts()) {
+            if (a.network == QLatin1String("bluesky")) {
+                remote = a;
+            }
+        }
+        const QString appPassword =
+            QJsonDocument::fromJson(remote.token.toUtf8()).object().value(QLatin1String("password")).toString();
+        QVERIFY(!appPassword.isEmpty());
+        const QStringList add{QStringLiteral("account"),
+                              QStringLiteral("add"),
+                              QStringLiteral("bluesky"),
+                              QStringLiteral("--name"),
+                              QStringLiteral("sky"),
+                              QStringLiteral("--base-url"),
+                              remote.baseUrl,
+                              QStringLiteral("--token-env"),
+                              QStringLiteral("T"),
+                              QStringLiteral("--secret-store"),
+                              QStringLiteral("file")};
+        // A bare app password needs the handle it belongs to.
+        Run r = baton(add, prof, {{QStringLiteral("T"), appPassword}});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--handle"), r.err.constData());
+        r = baton(add + QStringList{QStringLiteral("--handle"), QStringLiteral("@") + remote.acct}, prof,
+                  {{QStringLiteral("T"), appPassword}});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = baton({QStringLiteral("sync"), QStringLiteral("--once")}, prof);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonArray items = inboxJson(prof);
+        QVERIFY(items.size() > 10);
+        for (const QJsonValue& v : items) {
+            QCOMPARE(v.toObject().value(QLatin1String("network")).toString(), QStringLiteral("bluesky"));
+        }
+        r = baton({QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("--json")}, prof);
+        const QJsonObject listed = QJsonDocument::fromJson(r.out).array().first().toObject();
+        QCOMPARE(listed.value(QLatin1String("handle")).toString(), QStringLiteral("@") + remote.acct);
+        QVERIFY(listed.value(QLatin1String("last_error")).toString().isEmpty());
+    }
+
     void communitiesAndTheirBusinessHours() {
         const QString prof = profile(QStringLiteral("communities"));
         sandbox::SandboxAccount reddit;
