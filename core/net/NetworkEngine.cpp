@@ -312,6 +312,9 @@ bool NetworkEngine::Private::drainQueues() {
             continue;
         }
         job->dueMs = 0;
+        if (job->request.clientLimit > 0) {
+            limiter.setClientBudget(job->key, job->request.clientLimit, job->request.clientWindowMs);
+        }
         const RequestId id = job->id;
         jobs.emplace(id, std::move(job));
     }
@@ -381,7 +384,7 @@ void NetworkEngine::Private::startJob(Job& job, qint64 now) {
         qCWarning(lcNet).noquote() << "could not start" << job.request.method << job.logUrl;
         return;
     }
-    limiter.started(job.key);
+    limiter.started(job.key, now);
     qCDebug(lcNet).noquote() << job.request.method << job.logUrl << "attempt" << job.attempts;
 }
 

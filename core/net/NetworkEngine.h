@@ -40,6 +40,11 @@ struct Request {
     int backoffBaseMs = 500; // first delay; doubles each retry, with +/-50% jitter, capped at backoffCapMs
     int backoffCapMs = 60000;
     int max429Waits = 3; // how many times a 429 is waited out before giving up with RateLimited
+    // A budget the network documents but does not announce in headers (Google: 300 requests a minute): at most
+    // clientLimit requests of this bucket start in any clientWindowMs. 0 = none. The last value given for a bucket
+    // applies to all of its requests.
+    int clientLimit = 0;
+    qint64 clientWindowMs = 60000;
     // A rate-limit hold longer than this (e.g. a daily quota) fails the request with RateLimited at once
     // instead of keeping it queued; blockedUntil() tells when the bucket opens again.
     qint64 maxRateLimitWaitMs = 20LL * 60 * 1000;

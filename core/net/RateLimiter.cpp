@@ -86,13 +86,23 @@ RateLimitInfo parseRateLimitHeaders(const Response& response, qint64 nowMs) {
     return info;
 }
 
+qint64 RateLimiter::clientReadyAt(const Bucket& b, qint64 nowMs) {
+    if (b.clientLimit <= 0 || b.starts.size() < b.clientLimit) {
+        return 0;
+    }
+    // The oldest of the last clientLimit starts must have left the window.
+    const qint64 ready = b.starts.at(b.starts.size() - b.clientLimit) + b.clientWindowMs;
+    return ready > nowMs ? ready : 0;
+}
+
 qint64 RateLimiter::blockedUntil(const QString& key, qint64 nowMs) const {
     const std::lock_guard lock(m_mutex);
     const auto it = m_buckets.constFind(key);
-    if (it == m_buckets.cend() || it->holdUntilMs <= nowMs) {
+    if (it == m_buckets.cend()) {
         return 0;
     }
-    return it->holdUntilMs;
+    const qint64 until = qMax(it->holdUntilMs > nowMs ? it->holdUntilMs : 0, clientReadyAt(*it, nowMs));
+    return until;
 }
 
 bool RateLimiter::mayStart(const QString& key, qint64 nowMs) const {
@@ -101,7 +111,7 @@ bool RateLimiter::mayStart(const QString& key, qint64 nowMs) const {
     if (it == m_buckets.cend()) {
         return true;
     }
-    if (it->holdUntilMs > nowMs) {
+    if (it->holdUntilMs > nowMs || clientReadyAt(*it, nowMs) > 0) {
         return false;
     }
     if (it->remaining >= 0 && it->resetAtMs > nowMs) {
@@ -115,9 +125,29 @@ bool RateLimiter::mayStart(const QString& key, qint64 nowMs) const {
     return true;
 }
 
-void RateLimiter::started(const QString& key) {
+void RateLimiter::started(const QString& key, qint64 nowMs) {
     const std::lock_guard lock(m_mutex);
-    ++m_buckets[key].inFlight;
+    Bucket& b = m_buckets[key];
+    ++b.inFlight;
+    if (b.clientLimit > 0) {
+        while (!b.starts.isEmpty() && b.starts.constFirst() <= nowMs - b.clientWindowMs) {
+            b.starts.removeFirst();
+        }
+        b.starts.append(nowMs);
+    }
+}
+
+void RateLimiter::setClientBudget(const QString& key, int limit, qint64 windowMs) {
+    const std::lock_guard lock(m_mutex);
+    if (limit <= 0 && !m_buckets.contains(key)) {
+        return;
+    }
+    Bucket& b = m_buckets[key];
+    b.clientLimit = qMax(0, limit);
+    b.clientWindowMs = qMax<qint64>(1, windowMs);
+    if (b.clientLimit == 0) {
+        b.starts.clear();
+    }
 }
 
 void RateLimiter::finished(const QString& key, const RateLimitInfo& info, qint64 nowMs) {

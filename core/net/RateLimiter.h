@@ -3,6 +3,7 @@
 #include "core/net/NetworkEngine.h"
 
 #include <QHash>
+#include <QList>
 #include <QString>
 #include <mutex>
 
@@ -24,10 +25,12 @@ public:
     // flight than that budget, so a burst of queued requests cannot overrun the limit.
     bool mayStart(const QString& key, qint64 nowMs) const;
 
-    void started(const QString& key);
+    void started(const QString& key, qint64 nowMs);
     // A request finished with a response whose headers said info (all fields unknown when there was none).
     void finished(const QString& key, const RateLimitInfo& info, qint64 nowMs);
     void holdUntil(const QString& key, qint64 untilMs);
+    // Our own pacing for a bucket: at most limit starts in any window (limit 0 removes it).
+    void setClientBudget(const QString& key, int limit, qint64 windowMs);
 
 private:
     struct Bucket {
@@ -36,7 +39,12 @@ private:
         qint64 resetAtMs = 0;
         qint64 holdUntilMs = 0;
         int inFlight = 0;
+        int clientLimit = 0;
+        qint64 clientWindowMs = 0;
+        QList<qint64> starts; // start times within the client window, oldest first
     };
+    // When the client budget lets the next request start (0: now). Called with the mutex held.
+    static qint64 clientReadyAt(const Bucket& b, qint64 nowMs);
 
     mutable std::mutex m_mutex;
     QHash<QString, Bucket> m_buckets;

@@ -128,6 +128,8 @@ private slots:
     void parseRateLimitHeaders_data();
     void parseRateLimitHeaders();
     void rateLimiterKeepsTheLimitAcrossWindows();
+    void clientBudgetPacesABucketWithoutHeaders();
+    void clientBudgetPacesRealRequests();
     void unsafeUrlsAreRejected_data();
     void unsafeUrlsAreRejected();
     void mailUrlsAreChecked();
@@ -538,7 +540,7 @@ void NetworkEngineTest::rateLimiterKeepsTheLimitAcrossWindows() {
     const QString key = QStringLiteral("reddit");
     const qint64 now = 1'000'000;
     QVERIFY(limiter.mayStart(key, now)); // nothing known yet
-    limiter.started(key);
+    limiter.started(key, now);
     RateLimitInfo info;
     info.remaining = 3;
     info.limit = 4;
@@ -547,13 +549,66 @@ void NetworkEngineTest::rateLimiterKeepsTheLimitAcrossWindows() {
     // In the window: at most what is left, counting what is in flight.
     for (int i = 0; i < 3; ++i) {
         QVERIFY(limiter.mayStart(key, now + 10));
-        limiter.started(key);
+        limiter.started(key, now);
     }
     QVERIFY(!limiter.mayStart(key, now + 10));
     // The window passed with three still in flight: the new window holds 4, so one more may start, not a burst.
     QVERIFY(limiter.mayStart(key, now + 2000));
-    limiter.started(key);
+    limiter.started(key, now);
     QVERIFY(!limiter.mayStart(key, now + 2000));
+}
+
+void NetworkEngineTest::clientBudgetPacesABucketWithoutHeaders() {
+    baton::net::RateLimiter limiter;
+    const QString key = QStringLiteral("google");
+    const qint64 now = 5'000'000;
+    limiter.setClientBudget(key, 3, 1000);
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(limiter.mayStart(key, now + i * 10));
+        limiter.started(key, now + i * 10);
+        limiter.finished(key, RateLimitInfo{}, now + i * 10 + 5); // answered at once, no headers
+    }
+    // Three started within the window: the fourth waits until the first leaves it, not longer.
+    QVERIFY(!limiter.mayStart(key, now + 500));
+    QCOMPARE(limiter.blockedUntil(key, now + 500), now + 1000);
+    QVERIFY(limiter.mayStart(key, now + 1000));
+    limiter.started(key, now + 1000);
+    QCOMPARE(limiter.blockedUntil(key, now + 1000), now + 1010); // the second start leaves next
+    // Another bucket is not held by it.
+    QVERIFY(limiter.mayStart(QStringLiteral("other"), now + 1000));
+    // Removing the budget frees the bucket.
+    limiter.setClientBudget(key, 0, 1000);
+    QVERIFY(limiter.mayStart(key, now + 1001));
+}
+
+void NetworkEngineTest::clientBudgetPacesRealRequests() {
+    // Seven requests at once on a bucket allowed 3 per 600 ms: the server sees them in waves, never 4 in a window.
+    constexpr int kCount = 7;
+    constexpr qint64 kWindowMs = 600;
+    for (int i = 0; i < kCount; ++i) {
+        Request r = request(QStringLiteral("/paced/%1").arg(i));
+        r.limiterKey = QStringLiteral("paced");
+        r.clientLimit = 3;
+        r.clientWindowMs = kWindowMs;
+        m_engine->send(r, this, recorder());
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(int(m_results.size()), kCount, kWaitMs);
+    for (const Result& r : m_results) {
+        QVERIFY(r.hasValue());
+    }
+    const QList<baton::test::RecordedRequest> seen = m_server->requests();
+    QCOMPARE(seen.size(), kCount);
+    for (int i = 3; i < kCount; ++i) {
+        // The request three places earlier started at least a window before this one (a little slack for the
+        // time between start and arrival).
+        QVERIFY2(seen.at(i).arrivalMs - seen.at(i - 3).arrivalMs >= kWindowMs - 200,
+                 qPrintable(QStringLiteral("request %1 came %2 ms after request %3")
+                                .arg(i)
+                                .arg(seen.at(i).arrivalMs - seen.at(i - 3).arrivalMs)
+                                .arg(i - 3)));
+    }
+    // And it did not wait needlessly: the first three went out together.
+    QVERIFY(seen.at(2).arrivalMs - seen.at(0).arrivalMs < kWindowMs);
 }
 
 void NetworkEngineTest::unsafeUrlsAreRejected_data() {

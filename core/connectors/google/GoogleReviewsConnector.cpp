@@ -35,8 +35,11 @@ QStringList GoogleReviewsConnector::streams() const {
 }
 
 net::Request GoogleReviewsConnector::request(const QByteArray& method, const QString& path, const Query& query) const {
-    net::Request r = bearerJsonRequest(m_account, m_token, method, path, query,
-                                       QStringLiteral("google-reviews:%1").arg(m_account.id));
+    // The API allows 300 requests a minute per project, and every account of this Baton signs in through the same
+    // project: one shared bucket, paced by us since Google sends no rate-limit headers.
+    net::Request r = bearerJsonRequest(m_account, m_token, method, path, query, QStringLiteral("google-business"));
+    r.clientLimit = kRequestsPerMinute;
+    r.clientWindowMs = 60000;
     r.clientErrorsAsResponses = true;
     return r;
 }

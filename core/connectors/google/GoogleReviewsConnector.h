@@ -26,6 +26,8 @@ public:
                   Callback<bool> done) override;
     int replyLengthLimit() const override { return 4096; } // bytes, per the API
 
+    static constexpr int kRequestsPerMinute = 300; // the API's documented quota per project
+
     static constexpr int kPageSize = 50;
 
 private:
