@@ -1,0 +1,77 @@
+#pragma once
+
+#include "core/auth/OAuthSession.h"
+#include "core/model/Enums.h"
+
+#include <QObject>
+
+// Signing in to a network through the browser, and the secret its connector reads afterwards:
+//  - Mastodon: the app is registered on the server first (POST /api/v1/apps with our redirect URI and scopes
+//    "read write"), then /oauth/authorize and /oauth/token; the secret is the access token. Servers that only
+//    offer the out-of-band redirect show a code for the user to paste.
+//  - Reddit: an installed app (the user's client id, no secret) at www.reddit.com/api/v1/authorize with
+//    duration=permanent; the token request uses HTTP Basic "client_id:" and the connector's User-Agent; the
+//    secret is {"client_id","refresh_token"}. Reddit wants the exact registered redirect: give its port.
+//  - YouTube and Google Business Profile: Google's desktop flow (loopback + PKCE, access_type=offline) at
+//    accounts.google.com and oauth2.googleapis.com; the secret is the access token, which is what those
+//    connectors read today.
+// A test server (any base URL not on the networks' own hosts) serves the same paths below the base URL.
+namespace baton::auth {
+
+struct SignInOptions {
+    model::Network network = model::Network::Mastodon;
+    QString baseUrl;        // as AccountSetup::normalizeBaseUrl gives it
+    QString clientId;       // Reddit: required; Google: else BATON_GOOGLE_CLIENT_ID; Mastodon: registered
+    QString clientSecret;   // Google desktop clients (else BATON_GOOGLE_CLIENT_SECRET); Mastodon: registered
+    bool outOfBand = false; // Mastodon: the server shows the code for the user to paste
+    LoopbackListener::Options listen;
+};
+
+bool supportsBrowserSignIn(model::Network network);
+
+// The network's endpoints, scopes and client for the options (Mastodon: without the client, which comes from
+// the app registration). InvalidArgument when a client id is missing or the network has no browser sign-in.
+Expected<Provider, Error> providerFor(const SignInOptions& options);
+
+// Mastodon's app registration: POST base/api/v1/apps.
+net::Request mastodonAppRequest(const QString& baseUrl, const QString& redirectUri);
+// {client_id, client_secret} from its answer.
+Expected<std::pair<QString, QString>, Error> parseMastodonApp(int httpStatus, const QByteArray& body);
+
+// What the connector of `network` expects as its secret, from the token answer.
+Expected<QString, Error> secretFor(model::Network network, const TokenAnswer& answer, const QString& clientId);
+
+// One browser sign-in for a network. done gets the secret to store (AccountSetup::add / reauthenticate).
+class SignIn final : public QObject {
+    Q_OBJECT
+public:
+    using Done = std::function<void(Expected<QString, Error>)>;
+
+    explicit SignIn(net::NetworkEngine& engine, QObject* parent = nullptr);
+
+    // done is called exactly once. The authorize URL is announced through authorizeUrlReady before the
+    // browser is asked to open it.
+    void start(const SignInOptions& options, BrowserOpener opener, Done done);
+    QUrl authorizeUrl() const;
+    QString redirectUri() const;
+    bool outOfBand() const;
+    void submitCode(const QString& code); // out of band only
+    void cancel();
+
+signals:
+    void authorizeUrlReady(const QUrl& url);
+
+private:
+    void authorize(Provider provider);
+    void finish(Expected<QString, Error> result);
+
+    net::NetworkEngine& m_engine;
+    OAuthSession* m_session = nullptr;
+    SignInOptions m_options;
+    BrowserOpener m_opener;
+    net::RequestId m_appRequest = 0;
+    bool m_registering = false;
+    Done m_done;
+};
+
+} // namespace baton::auth
