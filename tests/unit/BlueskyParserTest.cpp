@@ -7,8 +7,8 @@
 
 #include "core/common/Time.h"
 #include "core/connectors/bluesky/BlueskyConnector.h"
+#include "tests/support/Fixtures.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,11 +21,7 @@ using namespace baton::connectors::bluesky;
 namespace {
 
 QByteArray fixture(const QString& name) {
-    QFile f(QStringLiteral(BATON_FIXTURES "/bluesky/") + name);
-    if (!f.open(QIODevice::ReadOnly)) {
-        qFatal("missing fixture %s", qPrintable(name));
-    }
-    return f.readAll();
+    return baton::testing::fixture(QStringLiteral("bluesky"), name);
 }
 
 ParseContext ctx(const QString& ownDid = QStringLiteral("did:plc:brand")) {

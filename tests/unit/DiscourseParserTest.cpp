@@ -1,5 +1,7 @@
 #include "core/connectors/discourse/DiscourseParser.h"
 
+#include "tests/support/Fixtures.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -13,16 +15,10 @@ using namespace baton::connectors::discourse;
 
 namespace {
 
-QByteArray readFile(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        qFatal("missing fixture %s", qPrintable(path));
-    }
-    return f.readAll();
-}
+using baton::testing::readFixtureFile;
 
 QString fixturePath(const QString& name) {
-    return QStringLiteral(BATON_FIXTURES "/discourse/") + name;
+    return baton::testing::fixturePath(QStringLiteral("discourse"), name);
 }
 
 ParseContext ctx() {
@@ -116,7 +112,7 @@ private slots:
     }
     void cases() {
         QFETCH(QString, file);
-        const QJsonObject c = QJsonDocument::fromJson(readFile(file)).object();
+        const QJsonObject c = QJsonDocument::fromJson(readFixtureFile(file)).object();
         QVERIFY2(!c.isEmpty(), "the case file itself is not JSON");
         const QByteArray input = c.contains(QStringLiteral("input_text"))
                                      ? c.value(QStringLiteral("input_text")).toString().toUtf8()
@@ -177,8 +173,8 @@ private slots:
     // Paging with before= can return a post on two pages; both copies parse the same, so the store's
     // UNIQUE(account, remote id) keeps one, and the cursor still moves below the page.
     void duplicatesAcrossPages() {
-        auto first = parseLatestPosts(readFile(fixturePath(QStringLiteral("pages/latest_page1.json"))), ctx());
-        auto second = parseLatestPosts(readFile(fixturePath(QStringLiteral("pages/latest_page2.json"))), ctx());
+        auto first = parseLatestPosts(readFixtureFile(fixturePath(QStringLiteral("pages/latest_page1.json"))), ctx());
+        auto second = parseLatestPosts(readFixtureFile(fixturePath(QStringLiteral("pages/latest_page2.json"))), ctx());
         QVERIFY(first && second);
         QCOMPARE(first->items.size(), 5);
         QCOMPARE(second->items.size(), 5);

@@ -6,6 +6,7 @@
 #include "core/connectors/email/ImapResponse.h"
 #include "core/connectors/email/Mime.h"
 #include "core/connectors/email/ReplyComposer.h"
+#include "tests/support/Fixtures.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,13 +20,10 @@ using namespace baton::connectors::email;
 
 namespace {
 
-QString fixtureDir() {
-    return QStringLiteral(BATON_FIXTURES "/email");
-}
+using baton::testing::readFixtureFile;
 
-QByteArray readFile(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+QString fixtureDir() {
+    return baton::testing::fixturePath(QStringLiteral("email"));
 }
 
 QStringList toStrings(const QJsonValue& v) {
@@ -77,10 +75,11 @@ void EmailParserTest::fixtures_data() {
 
 void EmailParserTest::fixtures() {
     QFETCH(QString, name);
-    const QByteArray raw = readFile(fixtureDir() + u'/' + name + QStringLiteral(".eml"));
+    const QByteArray raw = readFixtureFile(fixtureDir() + u'/' + name + QStringLiteral(".eml"));
     QJsonParseError jsonError;
     const QJsonObject want =
-        QJsonDocument::fromJson(readFile(fixtureDir() + u'/' + name + QStringLiteral(".json")), &jsonError).object();
+        QJsonDocument::fromJson(readFixtureFile(fixtureDir() + u'/' + name + QStringLiteral(".json")), &jsonError)
+            .object();
     QVERIFY2(jsonError.error == QJsonParseError::NoError, qPrintable(jsonError.errorString()));
 
     const auto parsed = parseMessage(raw);

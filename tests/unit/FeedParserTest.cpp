@@ -1,8 +1,8 @@
 #include "core/connectors/feed/FeedParser.h"
 
 #include "core/connectors/feed/FeedConnector.h"
+#include "tests/support/Fixtures.h"
 
-#include <QFile>
 #include <QTest>
 
 using namespace baton;
@@ -11,11 +11,7 @@ using namespace baton::connectors::feed;
 namespace {
 
 QByteArray fixture(const QString& name) {
-    QFile f(QStringLiteral(BATON_FIXTURES "/feed/") + name);
-    if (!f.open(QIODevice::ReadOnly)) {
-        qFatal("missing fixture %s", qPrintable(name));
-    }
-    return f.readAll();
+    return baton::testing::fixture(QStringLiteral("feed"), name);
 }
 
 ParseContext ctx(const QString& feedUrl) {

@@ -2,9 +2,9 @@
 #include "core/connectors/google/GoogleReviewsParser.h"
 
 #include "core/common/Time.h"
+#include "tests/support/Fixtures.h"
 
 #include <QDir>
-#include <QFile>
 #include <QTest>
 
 using namespace baton;
@@ -15,11 +15,7 @@ namespace {
 const QString kLocation = QStringLiteral("accounts/111/locations/222");
 
 QByteArray fixture(const QString& name) {
-    QFile f(QStringLiteral(BATON_FIXTURES "/google/") + name);
-    if (!f.open(QIODevice::ReadOnly)) {
-        qFatal("missing fixture %s", qPrintable(name));
-    }
-    return f.readAll();
+    return baton::testing::fixture(QStringLiteral("google"), name);
 }
 
 ReviewsContext ctx() {
@@ -177,8 +173,8 @@ private slots:
 
     void badInput_data() {
         QTest::addColumn<QString>("file");
-        const QStringList files =
-            QDir(QStringLiteral(BATON_FIXTURES "/google/bad")).entryList({QStringLiteral("*.json")}, QDir::Files);
+        const QStringList files = QDir(baton::testing::fixturePath(QStringLiteral("google"), QStringLiteral("bad")))
+                                      .entryList({QStringLiteral("*.json")}, QDir::Files);
         QVERIFY(files.size() >= 6);
         for (const QString& f : files) {
             QTest::newRow(qPrintable(f)) << f;

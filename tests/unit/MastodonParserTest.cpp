@@ -1,6 +1,7 @@
 #include "core/connectors/mastodon/MastodonParser.h"
 
 #include "core/connectors/LinkHeader.h"
+#include "tests/support/Fixtures.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,11 +17,7 @@ using namespace baton::connectors::mastodon;
 namespace {
 
 QByteArray fixture(const QString& name) {
-    QFile f(QStringLiteral(BATON_FIXTURES "/mastodon/") + name);
-    if (!f.open(QIODevice::ReadOnly)) {
-        qFatal("missing fixture %s", qPrintable(name));
-    }
-    return f.readAll();
+    return baton::testing::fixture(QStringLiteral("mastodon"), name);
 }
 
 ParseContext ctx() {
@@ -110,7 +107,7 @@ private slots:
     // rewrite the expectations after a deliberate change, then review the diff.
     void goldenPages_data() {
         QTest::addColumn<QString>("page");
-        const QDir dir(QStringLiteral(BATON_FIXTURES "/mastodon/golden"));
+        const QDir dir(baton::testing::fixturePath(QStringLiteral("mastodon"), QStringLiteral("golden")));
         const QStringList pages = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
         QVERIFY(!pages.isEmpty());
         for (const QString& p : pages) {

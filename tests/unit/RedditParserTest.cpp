@@ -5,6 +5,7 @@
 #include "core/connectors/reddit/RedditParser.h"
 
 #include "core/common/Time.h"
+#include "tests/support/Fixtures.h"
 
 #include <QDir>
 #include <QFile>
@@ -21,14 +22,10 @@ using namespace baton::connectors::reddit;
 
 namespace {
 
-const QString kDir = QStringLiteral(BATON_FIXTURES "/reddit/");
+const QString kDir = baton::testing::fixturePath(QStringLiteral("reddit")) + u'/';
 
 QByteArray fixture(const QString& name) {
-    QFile f(kDir + name);
-    if (!f.open(QIODevice::ReadOnly)) {
-        qFatal("missing fixture %s", qPrintable(name));
-    }
-    return f.readAll();
+    return baton::testing::fixture(QStringLiteral("reddit"), name);
 }
 
 ParseContext ctx() {

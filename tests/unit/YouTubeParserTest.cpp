@@ -5,9 +5,9 @@
 #include "core/common/Time.h"
 #include "core/connectors/google/GoogleApiError.h"
 #include "core/connectors/youtube/YouTubeQuota.h"
+#include "tests/support/Fixtures.h"
 
 #include <QDir>
-#include <QFile>
 #include <QTest>
 
 using namespace baton;
@@ -19,11 +19,7 @@ namespace {
 const QString kOwn = QStringLiteral("UCbatonOwn0000000000000A");
 
 QByteArray fixture(const QString& name) {
-    QFile f(QStringLiteral(BATON_FIXTURES "/youtube/") + name);
-    if (!f.open(QIODevice::ReadOnly)) {
-        qFatal("missing fixture %s", qPrintable(name));
-    }
-    return f.readAll();
+    return baton::testing::fixture(QStringLiteral("youtube"), name);
 }
 
 ParseContext ctx() {
@@ -188,7 +184,7 @@ private slots:
 
     void badInput_data() {
         QTest::addColumn<QString>("file");
-        const QDir dir(QStringLiteral(BATON_FIXTURES "/youtube/bad"));
+        const QDir dir(baton::testing::fixturePath(QStringLiteral("youtube"), QStringLiteral("bad")));
         const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
         QVERIFY(files.size() >= 8);
         for (const QString& f : files) {
