@@ -3,17 +3,13 @@
 // sandbox's journal) and what landed in the database.
 #include "core/common/Ids.h"
 #include "core/connectors/Connector.h"
-#include "core/net/NetworkEngine.h"
 #include "core/sandbox/SandboxServer.h"
-#include "core/secrets/FileSecretStore.h"
-#include "core/store/AccountRepository.h"
 #include "core/store/ItemRepository.h"
 #include "core/store/OutboxRepository.h"
-#include "core/store/Store.h"
 #include "core/store/SyncStateRepository.h"
-#include "core/sync/OutboxSender.h"
-#include "core/sync/SyncEngine.h"
+#include "tests/support/JournalProbe.h"
 #include "tests/support/StoreProbe.h"
+#include "tests/support/SyncHarness.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -22,7 +18,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <memory>
 
@@ -36,6 +31,8 @@ using baton::testing::queryColumn;
 using baton::testing::queryInt;
 using baton::testing::queryRow;
 using baton::testing::queryText;
+using baton::testing::requestsTo;
+using baton::testing::SyncRun;
 
 Q_DECLARE_METATYPE(baton::connectors::ModerationAction)
 
@@ -45,29 +42,8 @@ constexpr int kTimeoutMs = 60000;
 constexpr qint64 kFixedNow = 1795334400000; // 2026-11-22T08:00:00.000Z: the same forum on every run
 
 QList<JournalEntry> discourseRequests(const QList<JournalEntry>& journal, const QString& account = {}) {
-    QList<JournalEntry> out;
-    for (const JournalEntry& e : journal) {
-        if (e.routeSet == QLatin1String("discourse") && (account.isEmpty() || e.account == account)) {
-            out.append(e);
-        }
-    }
-    return out;
+    return baton::testing::inRouteSet(journal, QStringLiteral("discourse"), account);
 }
-
-QList<JournalEntry> requestsTo(const QList<JournalEntry>& journal, const QString& method, const QString& path) {
-    QList<JournalEntry> out;
-    for (const JournalEntry& e : journal) {
-        if (e.method == method && e.path == path) {
-            out.append(e);
-        }
-    }
-    return out;
-}
-
-struct SyncRun {
-    bool finished = false;
-    QHash<qint64, bool> ok;
-};
 
 } // namespace
 
@@ -91,23 +67,11 @@ private slots:
     void sandboxQuirks();
 
 private:
-    SyncRun runSync(const QList<qint64>& only = {});
-    std::pair<int, int> flushOutbox(qint64 accountId);
-    qint64 enqueueReply(qint64 accountId, qint64 itemId, const QString& parentRemoteId, const QString& text);
-    connectors::Connector* connectorFor(qint64 accountId);
-    store::Database& db() { return m_store->reader(); }
-    QString lastError(qint64 accountId) {
-        return queryText(db(), "SELECT last_error FROM accounts WHERE id = ?", {accountId});
-    }
     bool budgetCase() const { return qstrcmp(QTest::currentTestFunction(), "userKeyBudgetNeverExceeded") == 0; }
     bool quirksCase() const { return qstrcmp(QTest::currentTestFunction(), "sandboxQuirks") == 0; }
 
     std::unique_ptr<sandbox::SandboxServer> m_sandbox;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<store::Store> m_store;
-    std::unique_ptr<secrets::FileSecretStore> m_secrets;
-    std::unique_ptr<net::NetworkEngine> m_net;
-    std::unique_ptr<sync::SyncEngine> m_sync;
+    std::unique_ptr<testing::SyncHarness> m_h;
     QList<sandbox::SandboxAccount> m_remote; // [0] admin key "Baton Forum", [1] user API key "Atelier Forum"
     QList<qint64> m_accounts;
 };
@@ -125,15 +89,8 @@ void DiscourseSyncTest::init() {
     m_sandbox = std::make_unique<sandbox::SandboxServer>(options);
     QString error;
     QVERIFY2(m_sandbox->start(&error), qPrintable(error));
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    auto opened = store::Store::open(m_dir->filePath(QStringLiteral("baton.db")));
-    QVERIFY2(opened.hasValue(), failureText(opened).constData());
-    m_store = std::move(*opened);
-    m_secrets = std::make_unique<secrets::FileSecretStore>(m_dir->filePath(QStringLiteral("secrets.json")));
-    m_net = std::make_unique<net::NetworkEngine>();
-    m_sync = std::make_unique<sync::SyncEngine>(
-        *m_store, *m_net, [this](const model::Account&) -> secrets::SecretStore* { return m_secrets.get(); });
+    m_h = std::make_unique<testing::SyncHarness>();
+    QVERIFY2(m_h->isValid(), qPrintable(m_h->error()));
 
     m_remote.clear();
     m_accounts.clear();
@@ -150,125 +107,50 @@ void DiscourseSyncTest::init() {
         account.network = model::Network::Discourse;
         account.name = remote.name;
         account.baseUrl = remote.baseUrl;
-        account.settings.insert(QStringLiteral("secret_store"), QStringLiteral("file"));
         // The sandbox is generous outside the budget case; so is the client, to keep the tests fast.
         account.settings.insert(QStringLiteral("rate_limit"), budgetCase() ? 5 : 100000);
         account.settings.insert(QStringLiteral("rate_window_ms"), budgetCase() ? 1000 : 60000);
         // The forum's history ends at kFixedNow, days before the wall clock the connector measures history by.
         account.settings.insert(QStringLiteral("history_days"), 60);
-        account.createdAt = QDateTime::currentMSecsSinceEpoch();
-        qint64 id = 0;
-        const auto added = m_store->writer().run([&](store::Database& d, store::ChangeSet& c) -> Expected<void, Error> {
-            auto r = store::AccountRepository::add(d, account, c);
-            if (!r) {
-                return unexpected(r.error());
-            }
-            id = *r;
-            return {};
-        });
-        QVERIFY2(added.hasValue(), failureText(added).constData());
-        account.id = id;
-        QVERIFY(m_secrets->writeNow(account.secretKey(), remote.token).hasValue());
+        const qint64 id = m_h->addAccount(account, remote.token);
+        QVERIFY2(id > 0, qPrintable(m_h->error()));
         m_accounts.append(id);
     }
 }
 
 void DiscourseSyncTest::cleanup() {
-    m_sync.reset();
-    m_net.reset();
-    m_store.reset();
-    m_secrets.reset();
-    m_dir.reset();
+    m_h.reset();
     m_sandbox.reset();
-}
-
-SyncRun DiscourseSyncTest::runSync(const QList<qint64>& only) {
-    QSignalSpy finished(m_sync.get(), &sync::SyncEngine::accountFinished);
-    QSignalSpy all(m_sync.get(), &sync::SyncEngine::allFinished);
-    if (only.isEmpty()) {
-        m_sync->syncAll();
-    } else {
-        for (const qint64 id : only) {
-            m_sync->syncAccount(id);
-        }
-    }
-    SyncRun run;
-    run.finished = !all.isEmpty() || all.wait(kTimeoutMs);
-    for (const QList<QVariant>& args : std::as_const(finished)) {
-        run.ok.insert(args.at(0).toLongLong(), args.at(1).toBool());
-    }
-    return run;
-}
-
-std::pair<int, int> DiscourseSyncTest::flushOutbox(qint64 accountId) {
-    auto result = std::make_shared<std::pair<int, int>>(-1, -1);
-    m_sync->outbox().flush(accountId, [result](int sent, int failed) { *result = {sent, failed}; });
-    (void)QTest::qWaitFor([&] { return result->first >= 0; }, kTimeoutMs);
-    return *result;
-}
-
-qint64 DiscourseSyncTest::enqueueReply(qint64 accountId, qint64 itemId, const QString& parentRemoteId,
-                                       const QString& text) {
-    model::OutboxEntry entry;
-    entry.accountId = accountId;
-    entry.itemId = itemId;
-    entry.parentRemoteId = parentRemoteId;
-    entry.text = text;
-    entry.idempotencyKey = newUuid();
-    entry.createdAt = QDateTime::currentMSecsSinceEpoch();
-    qint64 id = 0;
-    const auto queued = m_store->writer().run([&](store::Database& d, store::ChangeSet& c) -> Expected<void, Error> {
-        auto r = store::OutboxRepository::enqueue(d, entry, c);
-        if (!r) {
-            return unexpected(r.error());
-        }
-        id = *r;
-        return {};
-    });
-    return queued ? id : 0;
-}
-
-connectors::Connector* DiscourseSyncTest::connectorFor(qint64 accountId) {
-    struct Outcome {
-        bool done = false;
-        connectors::Connector* connector = nullptr;
-    };
-    auto outcome = std::make_shared<Outcome>();
-    m_sync->withConnector(accountId, [outcome](Expected<connectors::Connector*, Error> c) {
-        outcome->done = true;
-        outcome->connector = c ? *c : nullptr;
-    });
-    (void)QTest::qWaitFor([&] { return outcome->done; }, kTimeoutMs);
-    return outcome->connector;
 }
 
 // ---- cases ----
 
 void DiscourseSyncTest::fullSync() {
-    const SyncRun run = runSync();
+    const SyncRun run = m_h->runSync();
     QVERIFY(run.finished);
     const QList<JournalEntry> journal = m_sandbox->journal();
     for (int i = 0; i < m_accounts.size(); ++i) {
         const qint64 id = m_accounts[i];
-        QVERIFY2(run.ok.value(id), qPrintable(m_sync->status(id).error.toString()));
-        QVERIFY(lastError(id).isEmpty());
-        QCOMPARE(queryText(db(), "SELECT remote_id FROM accounts WHERE id = ?", {id}), m_remote[i].remoteId);
+        QVERIFY2(run.ok.value(id), qPrintable(m_h->sync().status(id).error.toString()));
+        QVERIFY(m_h->lastError(id).isEmpty());
+        QCOMPARE(queryText(m_h->db(), "SELECT remote_id FROM accounts WHERE id = ?", {id}), m_remote[i].remoteId);
 
-        const qint64 stored = queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {id});
+        const qint64 stored = queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {id});
         QVERIFY2(stored > 20, qPrintable(QString::number(stored)));
-        QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ? AND network <> 'discourse'", {id}),
-                 qint64(0));
+        QCOMPARE(
+            queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ? AND network <> 'discourse'", {id}),
+            qint64(0));
         // Categories became communities; only watched ones hold incoming posts (a mention anywhere comes
         // through notifications).
         const QStringList communities =
-            queryColumn(db(), "SELECT name FROM communities WHERE account_id = ? ORDER BY name", {id});
+            queryColumn(m_h->db(), "SELECT name FROM communities WHERE account_id = ? ORDER BY name", {id});
         const QStringList watched =
             i == 0 ? QStringList{QStringLiteral("Bugs"), QStringLiteral("Feature requests"), QStringLiteral("Support")}
                    : QStringList{QStringLiteral("Français"), QStringLiteral("Showcase")};
         for (const QString& name : watched) {
             QVERIFY2(communities.contains(name), qPrintable(communities.join(u',')));
         }
-        QCOMPARE(queryInt(db(),
+        QCOMPARE(queryInt(m_h->db(),
                           "SELECT count(*) FROM items i JOIN communities c ON c.id = i.community_id WHERE "
                           "i.account_id = ? AND i.direction = 'in' AND i.notification_id IS NULL AND c.name NOT IN "
                           "('Bugs', 'Feature requests', "
@@ -276,12 +158,12 @@ void DiscourseSyncTest::fullSync() {
                           {id}),
                  qint64(0));
         // Every item has text and a link to the post; authors have avatars with a size.
-        QCOMPARE(
-            queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ? AND (url NOT LIKE 'http://%/t/%')", {id}),
-            qint64(0));
+        QCOMPARE(queryInt(m_h->db(),
+                          "SELECT count(*) FROM items WHERE account_id = ? AND (url NOT LIKE 'http://%/t/%')", {id}),
+                 qint64(0));
         // Both streams finished their history and kept a cursor.
         for (const QString& stream : {QStringLiteral("notifications"), QStringLiteral("posts")}) {
-            const store::SyncState s = store::SyncStateRepository::get(db(), id, stream);
+            const store::SyncState s = store::SyncStateRepository::get(m_h->db(), id, stream);
             QVERIFY2(s.backfillDone, qPrintable(stream));
             QVERIFY2(!s.cursor.isEmpty() && !s.cursor.contains(u':'), qPrintable(stream + u' ' + s.cursor));
         }
@@ -300,29 +182,30 @@ void DiscourseSyncTest::fullSync() {
             QCOMPARE(e.status, 200);
         }
     }
-    QCOMPARE(duplicateItems(db()), qint64(0));
+    QCOMPARE(duplicateItems(m_h->db()), qint64(0));
     const qint64 admin = m_accounts[0];
     // Mentions and replies came through notifications, with their notification ids.
-    QVERIFY(queryInt(db(),
+    QVERIFY(queryInt(m_h->db(),
                      "SELECT count(*) FROM items WHERE account_id = ? AND kind = 'mention' AND notification_id IS "
                      "NOT NULL",
                      {admin}) > 0);
     // The team's own answers are outgoing replies linked to stored posts.
-    QVERIFY(queryInt(db(),
+    QVERIFY(queryInt(m_h->db(),
                      "SELECT count(*) FROM items r JOIN items p ON p.account_id = r.account_id AND p.remote_id = "
                      "r.parent_remote_id WHERE r.account_id = ? AND r.direction = 'out' AND r.kind = 'reply'",
                      {admin}) > 0);
     // The private message to the user-key account is a direct message.
-    QVERIFY(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ? AND kind = 'dm'", {m_accounts[1]}) > 0);
+    QVERIFY(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ? AND kind = 'dm'", {m_accounts[1]}) >
+            0);
     // Deleted and hidden-from-us posts are not stored as text.
-    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE text LIKE '%(post deleted by author)%'"), qint64(0));
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE text LIKE '%(post deleted by author)%'"), qint64(0));
 }
 
 void DiscourseSyncTest::incrementalSync() {
     const qint64 account = m_accounts[0];
-    QVERIFY(runSync({account}).ok.value(account));
-    const qint64 before = itemCount(db());
-    const QString edited = queryText(db(),
+    QVERIFY(m_h->runSync({account}).ok.value(account));
+    const qint64 before = itemCount(m_h->db());
+    const QString edited = queryText(m_h->db(),
                                      "SELECT remote_id FROM items WHERE account_id = ? AND direction = 'in' "
                                      "ORDER BY created_at DESC LIMIT 1",
                                      {account});
@@ -332,7 +215,7 @@ void DiscourseSyncTest::incrementalSync() {
     QVERIFY(fresh > 0);
     m_sandbox->clearJournal();
 
-    QVERIFY(runSync({account}).ok.value(account));
+    QVERIFY(m_h->runSync({account}).ok.value(account));
     const QList<JournalEntry> journal = discourseRequests(m_sandbox->journal());
     // Forward polls only: the newest page of each listing, no history walk.
     const QList<JournalEntry> latest =
@@ -343,8 +226,8 @@ void DiscourseSyncTest::incrementalSync() {
     QVERIFY(requestsTo(journal, QStringLiteral("GET"), QStringLiteral("/discourse/categories.json")).isEmpty());
 
     // The new post is stored once, as a mention from its notification, in its category.
-    QCOMPARE(itemCount(db()), before + 1);
-    const QStringList row = queryRow(db(),
+    QCOMPARE(itemCount(m_h->db()), before + 1);
+    const QStringList row = queryRow(m_h->db(),
                                      "SELECT kind, text, notification_id IS NOT NULL, c.name FROM items i JOIN "
                                      "communities c ON c.id = i.community_id WHERE i.account_id = ? AND "
                                      "i.remote_id = ?",
@@ -355,25 +238,26 @@ void DiscourseSyncTest::incrementalSync() {
     QCOMPARE(row[2], QStringLiteral("1"));
     QVERIFY(!row[3].isEmpty());
     // The cursor moved to the new post.
-    QCOMPARE(store::SyncStateRepository::get(db(), account, QStringLiteral("posts")).cursor, QString::number(fresh));
+    QCOMPARE(store::SyncStateRepository::get(m_h->db(), account, QStringLiteral("posts")).cursor,
+             QString::number(fresh));
     // The edit, seen on the newest page, replaced the stored text.
-    QCOMPARE(queryText(db(), "SELECT text FROM items WHERE account_id = ? AND remote_id = ?", {account, edited}),
+    QCOMPARE(queryText(m_h->db(), "SELECT text FROM items WHERE account_id = ? AND remote_id = ?", {account, edited}),
              QStringLiteral("Edited: it works after the update 🎉"));
 }
 
 void DiscourseSyncTest::threadContext() {
     const qint64 account = m_accounts[0];
-    QVERIFY(runSync({account}).ok.value(account));
-    const QString remoteId = queryText(db(),
+    QVERIFY(m_h->runSync({account}).ok.value(account));
+    const QString remoteId = queryText(m_h->db(),
                                        "SELECT remote_id FROM items WHERE account_id = ? AND direction = 'in' AND "
                                        "kind = 'mention' ORDER BY id DESC LIMIT 1",
                                        {account});
-    const auto item = store::ItemRepository::byRemoteId(db(), account, remoteId);
+    const auto item = store::ItemRepository::byRemoteId(m_h->db(), account, remoteId);
     QVERIFY(item.has_value());
     const int topic = m_sandbox->discourseTopicOfPost(remoteId.toInt());
     QVERIFY(topic > 0);
     QCOMPARE(item->threadRemoteId, QStringLiteral("topic:%1").arg(topic));
-    connectors::Connector* c = connectorFor(account);
+    connectors::Connector* c = m_h->connectorFor(account);
     QVERIFY(c != nullptr);
     m_sandbox->clearJournal();
     std::optional<Expected<QList<model::Item>, Error>> thread;
@@ -395,16 +279,16 @@ void DiscourseSyncTest::threadContext() {
 
 void DiscourseSyncTest::replyThroughOutbox() {
     const qint64 account = m_accounts[1]; // a user API key: a regular member
-    QVERIFY(runSync({account}).ok.value(account));
-    const QStringList parent = queryRow(db(),
+    QVERIFY(m_h->runSync({account}).ok.value(account));
+    const QStringList parent = queryRow(m_h->db(),
                                         "SELECT id, remote_id FROM items WHERE account_id = ? AND direction = 'in' "
                                         "ORDER BY id DESC LIMIT 1",
                                         {account});
     QCOMPARE(parent.size(), 2);
     const QString text = QStringLiteral("Merci ! C’est corrigé dans la version 2.1, dites-nous si ça marche.");
-    QVERIFY(enqueueReply(account, parent[0].toLongLong(), parent[1], text) > 0);
+    QVERIFY(m_h->enqueueReply(account, parent[0].toLongLong(), parent[1], text) > 0);
     m_sandbox->clearJournal();
-    QCOMPARE(flushOutbox(account), (std::pair{1, 0}));
+    QCOMPARE(m_h->flushOutbox(account), (std::pair{1, 0}));
     QCOMPARE(m_sandbox->discoursePostsCreated(), 1);
 
     const QList<JournalEntry> posts =
@@ -415,7 +299,7 @@ void DiscourseSyncTest::replyThroughOutbox() {
     QCOMPARE(body.value(QStringLiteral("topic_id")).toInt(), m_sandbox->discourseTopicOfPost(parent[1].toInt()));
     QVERIFY(body.value(QStringLiteral("reply_to_post_number")).toInt() >= 1);
 
-    const QStringList reply = queryRow(db(),
+    const QStringList reply = queryRow(m_h->db(),
                                        "SELECT direction, kind, parent_remote_id, text FROM items WHERE account_id = ? "
                                        "AND direction = 'out' ORDER BY created_at DESC, id DESC LIMIT 1",
                                        {account});
@@ -424,48 +308,48 @@ void DiscourseSyncTest::replyThroughOutbox() {
 
 void DiscourseSyncTest::replyConnectionLostIsNotPostedTwice() {
     const qint64 account = m_accounts[0];
-    QVERIFY(runSync({account}).ok.value(account));
-    const QStringList parent = queryRow(db(),
+    QVERIFY(m_h->runSync({account}).ok.value(account));
+    const QStringList parent = queryRow(m_h->db(),
                                         "SELECT id, remote_id FROM items WHERE account_id = ? AND direction = 'in' "
                                         "AND kind = 'mention' ORDER BY id DESC LIMIT 1",
                                         {account});
     QCOMPARE(parent.size(), 2);
     const qint64 outboxId =
-        enqueueReply(account, parent[0].toLongLong(), parent[1], QStringLiteral("Thanks, a fix is on its way."));
+        m_h->enqueueReply(account, parent[0].toLongLong(), parent[1], QStringLiteral("Thanks, a fix is on its way."));
     QVERIFY(outboxId > 0);
-    const qint64 before = itemCount(db());
+    const qint64 before = itemCount(m_h->db());
     m_sandbox->clearJournal();
 
     // The forum creates the post, then the connection drops before the answer: the client cannot know.
     m_sandbox->faults().failNext(FaultKind::ResetAfterHandling, 1, QStringLiteral("/discourse/posts.json"));
-    const std::pair<int, int> firstFlush = flushOutbox(account);
+    const std::pair<int, int> firstFlush = m_h->flushOutbox(account);
     QCOMPARE(firstFlush, (std::pair{0, 1}));
     QCOMPARE(m_sandbox->discoursePostsCreated(), 1);
-    auto entry = store::OutboxRepository::byId(db(), outboxId);
+    auto entry = store::OutboxRepository::byId(m_h->db(), outboxId);
     QVERIFY(entry.has_value());
     QCOMPARE(model::toString(entry->state), QStringLiteral("queued")); // transient: tried again later
 
     // The retry is due now: the lookup finds the post, nothing is posted again.
-    const auto due = m_store->writer().run([&](store::Database& d, store::ChangeSet& c) -> Expected<void, Error> {
+    const auto due = m_h->store().writer().run([&](store::Database& d, store::ChangeSet& c) -> Expected<void, Error> {
         store::Statement st(d, "UPDATE outbox SET next_attempt_at = 0 WHERE id = ?");
         st.bind(1, outboxId);
         c.outboxChanged = true;
         return st.exec();
     });
     QVERIFY(due.hasValue());
-    QCOMPARE(flushOutbox(account), (std::pair{1, 0}));
+    QCOMPARE(m_h->flushOutbox(account), (std::pair{1, 0}));
     QCOMPARE(m_sandbox->discoursePostsCreated(), 1);
     QCOMPARE(requestsTo(m_sandbox->journal(), QStringLiteral("POST"), QStringLiteral("/discourse/posts.json")).size(),
              1);
-    entry = store::OutboxRepository::byId(db(), outboxId);
+    entry = store::OutboxRepository::byId(m_h->db(), outboxId);
     QCOMPARE(model::toString(entry->state), QStringLiteral("sent"));
-    QCOMPARE(itemCount(db()), before + 1);
-    const auto reply = store::ItemRepository::byRemoteId(db(), account, entry->remoteId);
+    QCOMPARE(itemCount(m_h->db()), before + 1);
+    const auto reply = store::ItemRepository::byRemoteId(m_h->db(), account, entry->remoteId);
     QVERIFY(reply.has_value());
     QCOMPARE(reply->parentRemoteId, parent[1]);
 
     // Called once more for the same entry (as after a crash), the connector still finds it.
-    connectors::Connector* c = connectorFor(account);
+    connectors::Connector* c = m_h->connectorFor(account);
     QVERIFY(c != nullptr);
     std::optional<Expected<model::Item, Error>> again;
     c->postReply(*entry, this, [&again](Expected<model::Item, Error> r) { again = std::move(r); });
@@ -491,18 +375,18 @@ void DiscourseSyncTest::moderation() {
     QFETCH(connectors::ModerationAction, action);
     QFETCH(QString, requests);
     const qint64 account = m_accounts[0];
-    QVERIFY(runSync({account}).ok.value(account));
+    QVERIFY(m_h->runSync({account}).ok.value(account));
     const bool own = action == connectors::ModerationAction::DeleteOwn;
     const QString remoteId =
-        queryText(db(),
+        queryText(m_h->db(),
                   own ? "SELECT remote_id FROM items WHERE account_id = ? AND direction = 'out' AND kind = 'reply' "
                         "ORDER BY id DESC LIMIT 1"
                       : "SELECT remote_id FROM items WHERE account_id = ? AND direction = 'in' AND kind = 'mention' "
                         "ORDER BY id DESC LIMIT 1",
                   {account});
-    const auto item = store::ItemRepository::byRemoteId(db(), account, remoteId);
+    const auto item = store::ItemRepository::byRemoteId(m_h->db(), account, remoteId);
     QVERIFY(item.has_value());
-    connectors::Connector* c = connectorFor(account);
+    connectors::Connector* c = m_h->connectorFor(account);
     QVERIFY(c != nullptr);
     QVERIFY(c->moderationActions(*item).contains(action));
     m_sandbox->clearJournal();
@@ -557,15 +441,15 @@ void DiscourseSyncTest::moderation() {
 
 void DiscourseSyncTest::revokedKeyFlagsTheAccount() {
     QVERIFY(m_sandbox->discourseRevokeKey(1));
-    const SyncRun run = runSync();
+    const SyncRun run = m_h->runSync();
     QVERIFY(run.finished);
     QVERIFY(run.ok.value(m_accounts[0]));
     QVERIFY(!run.ok.value(m_accounts[1]));
-    QVERIFY(m_sync->status(m_accounts[1]).error.code == ErrorCode::Unauthorized);
-    const QString error = lastError(m_accounts[1]);
+    QVERIFY(m_h->sync().status(m_accounts[1]).error.code == ErrorCode::Unauthorized);
+    const QString error = m_h->lastError(m_accounts[1]);
     QVERIFY2(error.contains(QStringLiteral("API key was rejected")), qPrintable(error));
-    QVERIFY(lastError(m_accounts[0]).isEmpty());
-    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_accounts[1]}), qint64(0));
+    QVERIFY(m_h->lastError(m_accounts[0]).isEmpty());
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_accounts[1]}), qint64(0));
     // The forum said so with its own error body.
     const QList<JournalEntry> rejected = discourseRequests(m_sandbox->journal());
     bool sawForbidden = false;
@@ -580,9 +464,9 @@ void DiscourseSyncTest::rateLimitedInDiscourseShape() {
     const qint64 account = m_accounts[0];
     const qint64 until = QDateTime::currentMSecsSinceEpoch() + 1200;
     m_sandbox->faults().rateLimitUntil(until, QStringLiteral("/discourse/posts.json"));
-    const SyncRun run = runSync({account});
+    const SyncRun run = m_h->runSync({account});
     QVERIFY(run.finished);
-    QVERIFY2(run.ok.value(account), qPrintable(m_sync->status(account).error.toString()));
+    QVERIFY2(run.ok.value(account), qPrintable(m_h->sync().status(account).error.toString()));
     const QList<JournalEntry> latest =
         requestsTo(m_sandbox->journal(), QStringLiteral("GET"), QStringLiteral("/discourse/posts.json"));
     QVERIFY(latest.size() >= 2);
@@ -591,17 +475,17 @@ void DiscourseSyncTest::rateLimitedInDiscourseShape() {
     // The client waited for Retry-After before it asked again, then walked the history.
     QCOMPARE(latest[1].status, 200);
     QVERIFY2(latest[1].receivedAtMs >= until - 50, qPrintable(QString::number(until - latest[1].receivedAtMs)));
-    QVERIFY(store::SyncStateRepository::get(db(), account, QStringLiteral("posts")).backfillDone);
-    QVERIFY(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {account}) > 0);
+    QVERIFY(store::SyncStateRepository::get(m_h->db(), account, QStringLiteral("posts")).backfillDone);
+    QVERIFY(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {account}) > 0);
 }
 
 void DiscourseSyncTest::serverErrorsRetried() {
     const qint64 account = m_accounts[0];
     m_sandbox->faults().failNext(FaultKind::ServerError, 2, QStringLiteral("/discourse/notifications.json"));
     m_sandbox->faults().failNext(FaultKind::BadGateway, 1, QStringLiteral("/discourse/posts.json"));
-    const SyncRun run = runSync({account});
+    const SyncRun run = m_h->runSync({account});
     QVERIFY(run.finished);
-    QVERIFY2(run.ok.value(account), qPrintable(m_sync->status(account).error.toString()));
+    QVERIFY2(run.ok.value(account), qPrintable(m_h->sync().status(account).error.toString()));
     const QList<JournalEntry> journal = m_sandbox->journal();
     const QList<JournalEntry> notifications =
         requestsTo(journal, QStringLiteral("GET"), QStringLiteral("/discourse/notifications.json"));
@@ -615,16 +499,16 @@ void DiscourseSyncTest::serverErrorsRetried() {
     QCOMPARE(latest[1].status, 200);
     QCOMPARE(latest[1].rawQuery, latest[0].rawQuery);
     QCOMPARE(m_sandbox->faults().pendingFaults(), 0);
-    QCOMPARE(duplicateItems(db()), qint64(0));
+    QCOMPARE(duplicateItems(m_h->db()), qint64(0));
 }
 
 // The user API key's per-minute budget (here 5 per second) is never exceeded: the client paces its requests,
 // so the forum never has to refuse one.
 void DiscourseSyncTest::userKeyBudgetNeverExceeded() {
     const qint64 account = m_accounts[1];
-    const SyncRun run = runSync({account});
+    const SyncRun run = m_h->runSync({account});
     QVERIFY(run.finished);
-    QVERIFY2(run.ok.value(account), qPrintable(m_sync->status(account).error.toString()));
+    QVERIFY2(run.ok.value(account), qPrintable(m_h->sync().status(account).error.toString()));
     const QList<JournalEntry> mine = discourseRequests(m_sandbox->journal(), m_remote[1].name);
     QVERIFY2(mine.size() > 10, qPrintable(QString::number(mine.size())));
     for (const JournalEntry& e : mine) {

@@ -4,24 +4,18 @@
 #include "core/common/Ids.h"
 #include "core/common/Time.h"
 #include "core/connectors/Connector.h"
-#include "core/net/NetworkEngine.h"
 #include "core/sandbox/SandboxServer.h"
-#include "core/secrets/FileSecretStore.h"
-#include "core/store/AccountRepository.h"
 #include "core/store/ItemRepository.h"
 #include "core/store/OutboxRepository.h"
-#include "core/store/Store.h"
 #include "core/store/SyncStateRepository.h"
-#include "core/sync/OutboxSender.h"
-#include "core/sync/SyncEngine.h"
+#include "tests/support/JournalProbe.h"
 #include "tests/support/StoreProbe.h"
+#include "tests/support/SyncHarness.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <memory>
 #include <optional>
@@ -37,6 +31,9 @@ using baton::testing::queryInt;
 using baton::testing::queryRow;
 using baton::testing::queryTable;
 using baton::testing::queryText;
+using baton::testing::requestsTo;
+using baton::testing::SyncRun;
+using baton::testing::withHeader;
 
 Q_DECLARE_METATYPE(baton::sandbox::FaultKind)
 Q_DECLARE_METATYPE(baton::ErrorCode)
@@ -50,32 +47,6 @@ constexpr qint64 kFixedNow = 1717243200000; // 2024-06-01T12:00:00.000Z: the sam
 QString api(QStringView rest) {
     return QStringLiteral("/mastodon/api/v1") + rest;
 }
-
-// The requests of one method and path, in arrival order.
-QList<JournalEntry> requestsTo(const QList<JournalEntry>& journal, const QString& method, const QString& path) {
-    QList<JournalEntry> out;
-    for (const JournalEntry& e : journal) {
-        if (e.method == method && e.path == path) {
-            out.append(e);
-        }
-    }
-    return out;
-}
-
-QList<JournalEntry> withHeader(const QList<JournalEntry>& journal, const QString& name, const QString& value) {
-    QList<JournalEntry> out;
-    for (const JournalEntry& e : journal) {
-        if (e.header(name) == value) {
-            out.append(e);
-        }
-    }
-    return out;
-}
-
-struct SyncRun {
-    bool finished = false;
-    QHash<qint64, bool> ok; // account id -> accountFinished(ok)
-};
 
 } // namespace
 
@@ -105,20 +76,8 @@ private slots:
     void moderation();
 
 private:
-    SyncRun runSync(const QList<qint64>& only = {});
-    std::pair<int, int> flushOutbox(qint64 accountId); // (sent, failed); (-1, -1) on timeout
-    qint64 enqueueReply(qint64 accountId, qint64 itemId, const QString& parentRemoteId, const QString& text,
-                        const QString& key);
-    connectors::Connector* connectorFor(qint64 accountId);
-    store::Database& db() { return m_store->reader(); }
-    store::SyncState syncState(qint64 accountId, const QString& stream) {
-        return store::SyncStateRepository::get(db(), accountId, stream);
-    }
-    QString lastError(qint64 accountId) {
-        return queryText(db(), "SELECT last_error FROM accounts WHERE id = ?", {accountId});
-    }
     qint64 storedMentions(qint64 accountId) {
-        return queryInt(db(),
+        return queryInt(m_h->db(),
                         "SELECT count(*) FROM items WHERE account_id = ? AND direction = 'in' AND "
                         "notification_id IS NOT NULL",
                         {accountId});
@@ -127,11 +86,7 @@ private:
 
     // Declared in construction order; cleanup() tears down in reverse.
     std::unique_ptr<sandbox::SandboxServer> m_sandbox;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<store::Store> m_store;
-    std::unique_ptr<secrets::FileSecretStore> m_secrets;
-    std::unique_ptr<net::NetworkEngine> m_net;
-    std::unique_ptr<sync::SyncEngine> m_sync;
+    std::unique_ptr<testing::SyncHarness> m_h;
     QList<sandbox::SandboxAccount> m_remote; // the sandbox's demo accounts
     QList<qint64> m_accounts;                // their store ids, same order
 };
@@ -151,16 +106,8 @@ void MastodonSyncTest::init() {
     m_sandbox = std::make_unique<sandbox::SandboxServer>(options);
     QString error;
     QVERIFY2(m_sandbox->start(&error), qPrintable(error));
-
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    auto opened = store::Store::open(m_dir->filePath(QStringLiteral("baton.db")));
-    QVERIFY2(opened.hasValue(), failureText(opened).constData());
-    m_store = std::move(*opened);
-    m_secrets = std::make_unique<secrets::FileSecretStore>(m_dir->filePath(QStringLiteral("secrets.json")));
-    m_net = std::make_unique<net::NetworkEngine>();
-    m_sync = std::make_unique<sync::SyncEngine>(
-        *m_store, *m_net, [this](const model::Account&) -> secrets::SecretStore* { return m_secrets.get(); });
+    m_h = std::make_unique<testing::SyncHarness>();
+    QVERIFY2(m_h->isValid(), qPrintable(m_h->error()));
 
     m_remote.clear();
     for (const auto& a : m_sandbox->accounts()) {
@@ -176,92 +123,15 @@ void MastodonSyncTest::init() {
         account.name = remote.name;
         account.baseUrl = remote.baseUrl;
         // No remote id: the first sync verifies the credentials and learns it.
-        account.settings.insert(QStringLiteral("secret_store"), QStringLiteral("file"));
-        account.createdAt = QDateTime::currentMSecsSinceEpoch();
-        qint64 id = 0;
-        const auto added = m_store->writer().run([&](store::Database& d, store::ChangeSet& c) -> Expected<void, Error> {
-            auto r = store::AccountRepository::add(d, account, c);
-            if (!r) {
-                return unexpected(r.error());
-            }
-            id = *r;
-            return {};
-        });
-        QVERIFY2(added.hasValue(), failureText(added).constData());
-        account.id = id;
-        const auto written = m_secrets->writeNow(account.secretKey(), remote.token);
-        QVERIFY2(written.hasValue(), failureText(written).constData());
+        const qint64 id = m_h->addAccount(account, remote.token);
+        QVERIFY2(id > 0, qPrintable(m_h->error()));
         m_accounts.append(id);
     }
 }
 
 void MastodonSyncTest::cleanup() {
-    m_sync.reset();
-    m_net.reset();
-    m_store.reset();
-    m_secrets.reset();
-    m_dir.reset();
+    m_h.reset();
     m_sandbox.reset();
-}
-
-SyncRun MastodonSyncTest::runSync(const QList<qint64>& only) {
-    QSignalSpy finished(m_sync.get(), &sync::SyncEngine::accountFinished);
-    QSignalSpy all(m_sync.get(), &sync::SyncEngine::allFinished);
-    if (only.isEmpty()) {
-        m_sync->syncAll();
-    } else {
-        for (const qint64 id : only) {
-            m_sync->syncAccount(id);
-        }
-    }
-    SyncRun run;
-    run.finished = !all.isEmpty() || all.wait(kTimeoutMs);
-    for (const QList<QVariant>& args : std::as_const(finished)) {
-        run.ok.insert(args.at(0).toLongLong(), args.at(1).toBool());
-    }
-    return run;
-}
-
-std::pair<int, int> MastodonSyncTest::flushOutbox(qint64 accountId) {
-    auto result = std::make_shared<std::pair<int, int>>(-1, -1);
-    m_sync->outbox().flush(accountId, [result](int sent, int failed) { *result = {sent, failed}; });
-    (void)QTest::qWaitFor([&] { return result->first >= 0; }, kTimeoutMs); // a timeout shows as (-1, -1)
-    return *result;
-}
-
-qint64 MastodonSyncTest::enqueueReply(qint64 accountId, qint64 itemId, const QString& parentRemoteId,
-                                      const QString& text, const QString& key) {
-    model::OutboxEntry entry;
-    entry.accountId = accountId;
-    entry.itemId = itemId;
-    entry.parentRemoteId = parentRemoteId;
-    entry.text = text;
-    entry.idempotencyKey = key;
-    entry.createdAt = QDateTime::currentMSecsSinceEpoch();
-    qint64 id = 0;
-    const auto queued = m_store->writer().run([&](store::Database& d, store::ChangeSet& c) -> Expected<void, Error> {
-        auto r = store::OutboxRepository::enqueue(d, entry, c);
-        if (!r) {
-            return unexpected(r.error());
-        }
-        id = *r;
-        return {};
-    });
-    return queued ? id : 0;
-}
-
-connectors::Connector* MastodonSyncTest::connectorFor(qint64 accountId) {
-    struct Outcome {
-        bool done = false;
-        connectors::Connector* connector = nullptr;
-    };
-    auto outcome = std::make_shared<Outcome>(); // outlives a timed-out wait
-    m_sync->withConnector(accountId, [outcome](Expected<connectors::Connector*, Error> c) {
-        outcome->done = true;
-        outcome->connector = c ? *c : nullptr;
-    });
-    (void)QTest::qWaitFor([&] { return outcome->done; }, kTimeoutMs); // a timeout shows as nullptr
-    return outcome->connector;
 }
 
 QString MastodonSyncTest::tokenOf(const QString& sandboxAccountName) const {
@@ -276,69 +146,69 @@ QString MastodonSyncTest::tokenOf(const QString& sandboxAccountName) const {
 // ---- cases ----
 
 void MastodonSyncTest::fullSync() {
-    const SyncRun run = runSync();
+    const SyncRun run = m_h->runSync();
     QVERIFY(run.finished);
     for (int i = 0; i < m_accounts.size(); ++i) {
         const qint64 id = m_accounts[i];
-        QVERIFY2(run.ok.value(id), qPrintable(m_sync->status(id).error.toString()));
+        QVERIFY2(run.ok.value(id), qPrintable(m_h->sync().status(id).error.toString()));
 
         // Every mention the server has, stored once.
         QVERIFY(m_sandbox->mentionCount(i) > 0);
         QCOMPARE(storedMentions(id), qint64(m_sandbox->mentionCount(i)));
-        QCOMPARE(queryInt(db(), "SELECT count(DISTINCT notification_id) FROM items WHERE account_id = ?", {id}),
+        QCOMPARE(queryInt(m_h->db(), "SELECT count(DISTINCT notification_id) FROM items WHERE account_id = ?", {id}),
                  qint64(m_sandbox->mentionCount(i)));
-        QCOMPARE(qint64(m_sync->status(id).inserted),
-                 queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {id}));
+        QCOMPARE(qint64(m_h->sync().status(id).inserted),
+                 queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {id}));
 
         // The account's earlier replies are outgoing and answer their parents.
-        const qint64 answered = queryInt(db(),
+        const qint64 answered = queryInt(m_h->db(),
                                          "SELECT count(*) FROM items r JOIN items p ON p.account_id = r.account_id "
                                          "AND p.remote_id = r.parent_remote_id WHERE r.account_id = ? AND "
                                          "r.direction = 'out' AND p.direction = 'in'",
                                          {id});
         QVERIFY2(answered > 0, "the sandbox's earlier answers were not stored as replies to stored mentions");
-        QCOMPARE(queryInt(db(),
+        QCOMPARE(queryInt(m_h->db(),
                           "SELECT count(*) FROM items r JOIN items p ON p.account_id = r.account_id "
                           "AND p.remote_id = r.parent_remote_id WHERE r.account_id = ? AND r.direction = 'out' "
                           "AND p.direction = 'in' AND (p.first_response_at IS NULL OR "
                           "p.first_response_at > r.created_at)",
                           {id}),
                  qint64(0));
-        QCOMPARE(queryInt(db(),
+        QCOMPARE(queryInt(m_h->db(),
                           "SELECT count(*) FROM items WHERE account_id = ? AND direction = 'out' AND "
                           "kind <> 'reply'",
                           {id}),
                  qint64(0));
 
         // Direct messages are kind dm.
-        QVERIFY(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ? AND kind = 'dm'", {id}) > 0);
-        QCOMPARE(queryInt(db(),
+        QVERIFY(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ? AND kind = 'dm'", {id}) > 0);
+        QCOMPARE(queryInt(m_h->db(),
                           "SELECT count(*) FROM items WHERE account_id = ? AND direction = 'in' AND "
                           "visibility = 'direct' AND kind <> 'dm'",
                           {id}),
                  qint64(0));
 
         // The remote id was learnt from verify_credentials.
-        QCOMPARE(queryText(db(), "SELECT remote_id FROM accounts WHERE id = ?", {id}), m_remote[i].remoteId);
-        QVERIFY(lastError(id).isEmpty());
+        QCOMPARE(queryText(m_h->db(), "SELECT remote_id FROM accounts WHERE id = ?", {id}), m_remote[i].remoteId);
+        QVERIFY(m_h->lastError(id).isEmpty());
 
         // Every stream walked its history and kept where it got to.
         for (const QString& stream :
              {QStringLiteral("notifications"), QStringLiteral("statuses"), QStringLiteral("conversations")}) {
-            const store::SyncState s = syncState(id, stream);
+            const store::SyncState s = m_h->syncState(id, stream);
             QVERIFY2(s.backfillDone, qPrintable(stream));
             QVERIFY2(!s.cursor.isEmpty(), qPrintable(stream));
             QVERIFY2(s.lastError.isEmpty(), qPrintable(s.lastError));
             QVERIFY(s.lastOkAt > 0);
         }
-        const QString newestMention = queryText(db(),
+        const QString newestMention = queryText(m_h->db(),
                                                 "SELECT notification_id FROM items WHERE account_id = ? AND "
                                                 "notification_id IS NOT NULL ORDER BY length(notification_id) DESC, "
                                                 "notification_id DESC LIMIT 1",
                                                 {id});
-        QVERIFY(compareNumericIds(syncState(id, QStringLiteral("notifications")).cursor, newestMention) >= 0);
+        QVERIFY(compareNumericIds(m_h->syncState(id, QStringLiteral("notifications")).cursor, newestMention) >= 0);
     }
-    QCOMPARE(duplicateItems(db()), qint64(0));
+    QCOMPARE(duplicateItems(m_h->db()), qint64(0));
 
     // What went over the wire.
     const QList<JournalEntry> journal = m_sandbox->journal();
@@ -386,31 +256,31 @@ void MastodonSyncTest::fullSync() {
 }
 
 void MastodonSyncTest::incrementalSync() {
-    const SyncRun first = runSync();
+    const SyncRun first = m_h->runSync();
     QVERIFY(first.finished);
     QVERIFY(first.ok.value(m_accounts[0]) && first.ok.value(m_accounts[1]));
-    const qint64 before = itemCount(db());
+    const qint64 before = itemCount(m_h->db());
     QVERIFY(before > 0);
 
     // Nothing new upstream: nothing stored, and every stream polls forward from its cursor.
     m_sandbox->clearJournal();
-    const SyncRun second = runSync();
+    const SyncRun second = m_h->runSync();
     QVERIFY(second.finished);
     for (int i = 0; i < m_accounts.size(); ++i) {
         const qint64 id = m_accounts[i];
-        QVERIFY2(second.ok.value(id), qPrintable(m_sync->status(id).error.toString()));
-        QCOMPARE(m_sync->status(id).inserted, 0);
-        QCOMPARE(m_sync->status(id).updated, 0);
+        QVERIFY2(second.ok.value(id), qPrintable(m_h->sync().status(id).error.toString()));
+        QCOMPARE(m_h->sync().status(id).inserted, 0);
+        QCOMPARE(m_h->sync().status(id).updated, 0);
         const QList<JournalEntry> notifications =
             requestsTo(withHeader(m_sandbox->journal(), QStringLiteral("authorization"),
                                   QStringLiteral("Bearer ") + m_remote[i].token),
                        QStringLiteral("GET"), api(u"/notifications"));
         QCOMPARE(notifications.size(), 1);
         QCOMPARE(notifications.first().queryValue(QStringLiteral("min_id")),
-                 syncState(id, QStringLiteral("notifications")).cursor);
+                 m_h->syncState(id, QStringLiteral("notifications")).cursor);
         QVERIFY(notifications.first().queryValues(QStringLiteral("max_id")).isEmpty());
     }
-    QCOMPARE(itemCount(db()), before);
+    QCOMPARE(itemCount(m_h->db()), before);
     QVERIFY(requestsTo(m_sandbox->journal(), QStringLiteral("GET"), api(u"/accounts/verify_credentials")).isEmpty());
     for (const JournalEntry& e : m_sandbox->journal()) {
         QVERIFY2(e.queryValues(QStringLiteral("max_id")).isEmpty(), qPrintable(e.path));
@@ -420,20 +290,20 @@ void MastodonSyncTest::incrementalSync() {
     const sandbox::SandboxMention mention =
         m_sandbox->addMention(0, QStringLiteral("Is the incremental sync supposed to be this quick?"));
     QVERIFY(!mention.notificationId.isEmpty());
-    const SyncRun third = runSync();
+    const SyncRun third = m_h->runSync();
     QVERIFY(third.finished);
     QVERIFY(third.ok.value(m_accounts[0]) && third.ok.value(m_accounts[1]));
-    QCOMPARE(itemCount(db()), before + 1);
-    QCOMPARE(m_sync->status(m_accounts[0]).inserted, 1);
-    QCOMPARE(m_sync->status(m_accounts[1]).inserted, 0);
-    const auto stored = store::ItemRepository::byRemoteId(db(), m_accounts[0], mention.statusId);
+    QCOMPARE(itemCount(m_h->db()), before + 1);
+    QCOMPARE(m_h->sync().status(m_accounts[0]).inserted, 1);
+    QCOMPARE(m_h->sync().status(m_accounts[1]).inserted, 0);
+    const auto stored = store::ItemRepository::byRemoteId(m_h->db(), m_accounts[0], mention.statusId);
     QVERIFY(stored.has_value());
     QCOMPARE(stored->notificationId, mention.notificationId);
     QVERIFY(stored->direction == model::Direction::Incoming);
     QVERIFY(stored->text.contains(QLatin1String("incremental sync supposed to be this quick")));
-    QCOMPARE(syncState(m_accounts[0], QStringLiteral("notifications")).cursor, mention.notificationId);
+    QCOMPARE(m_h->syncState(m_accounts[0], QStringLiteral("notifications")).cursor, mention.notificationId);
     QCOMPARE(storedMentions(m_accounts[0]), qint64(m_sandbox->mentionCount(0)));
-    QCOMPARE(duplicateItems(db()), qint64(0));
+    QCOMPARE(duplicateItems(m_h->db()), qint64(0));
 }
 
 void MastodonSyncTest::noDuplicatesWhenDeliveredAgain_data() {
@@ -445,64 +315,65 @@ void MastodonSyncTest::noDuplicatesWhenDeliveredAgain_data() {
 
 void MastodonSyncTest::noDuplicatesWhenDeliveredAgain() {
     QFETCH(QString, rewind);
-    const SyncRun first = runSync();
+    const SyncRun first = m_h->runSync();
     QVERIFY(first.finished);
     QVERIFY(first.ok.value(m_accounts[0]) && first.ok.value(m_accounts[1]));
-    const qint64 before = itemCount(db());
+    const qint64 before = itemCount(m_h->db());
     const QStringList items = queryTable(
-        db(), "SELECT id, account_id, remote_id, text, updated_at, first_response_at FROM items ORDER BY id");
+        m_h->db(), "SELECT id, account_id, remote_id, text, updated_at, first_response_at FROM items ORDER BY id");
     QHash<qint64, QString> newest;
     for (const qint64 id : std::as_const(m_accounts)) {
-        newest.insert(id, syncState(id, QStringLiteral("notifications")).cursor);
+        newest.insert(id, m_h->syncState(id, QStringLiteral("notifications")).cursor);
     }
 
     // Rewind every stream of both accounts through the writer, as a cursor going backwards upstream would.
     QHash<qint64, QString> older;
-    const auto rewound = m_store->writer().run([&](store::Database& d, store::ChangeSet& c) -> Expected<void, Error> {
-        if (rewind == QLatin1String("forget")) {
-            store::Statement st(d, "DELETE FROM sync_state");
-            return st.exec();
-        }
-        for (const qint64 id : std::as_const(m_accounts)) {
-            for (store::SyncState s : store::SyncStateRepository::forAccount(d, id)) {
-                if (rewind == QLatin1String("backfill")) {
-                    s.backfillDone = false;
-                    s.backfillCursor.clear();
-                } else if (s.stream == QLatin1String("notifications")) {
-                    // The median stored mention: about half of the history is delivered again.
-                    const QStringList ids = queryColumn(d,
-                                                        "SELECT notification_id FROM items WHERE account_id = ? "
-                                                        "AND notification_id IS NOT NULL ORDER BY "
-                                                        "length(notification_id), notification_id",
-                                                        {id});
-                    s.cursor = ids.value(ids.size() / 2);
-                    older.insert(id, s.cursor);
-                } else if (s.stream == QLatin1String("statuses")) {
-                    const QStringList ids = queryColumn(d,
-                                                        "SELECT remote_id FROM items WHERE account_id = ? AND "
-                                                        "direction = 'out' ORDER BY length(remote_id), remote_id",
-                                                        {id});
-                    s.cursor = ids.value(ids.size() / 2);
-                }
-                if (auto r = store::SyncStateRepository::save(d, s, c); !r) {
-                    return r;
+    const auto rewound =
+        m_h->store().writer().run([&](store::Database& d, store::ChangeSet& c) -> Expected<void, Error> {
+            if (rewind == QLatin1String("forget")) {
+                store::Statement st(d, "DELETE FROM sync_state");
+                return st.exec();
+            }
+            for (const qint64 id : std::as_const(m_accounts)) {
+                for (store::SyncState s : store::SyncStateRepository::forAccount(d, id)) {
+                    if (rewind == QLatin1String("backfill")) {
+                        s.backfillDone = false;
+                        s.backfillCursor.clear();
+                    } else if (s.stream == QLatin1String("notifications")) {
+                        // The median stored mention: about half of the history is delivered again.
+                        const QStringList ids = queryColumn(d,
+                                                            "SELECT notification_id FROM items WHERE account_id = ? "
+                                                            "AND notification_id IS NOT NULL ORDER BY "
+                                                            "length(notification_id), notification_id",
+                                                            {id});
+                        s.cursor = ids.value(ids.size() / 2);
+                        older.insert(id, s.cursor);
+                    } else if (s.stream == QLatin1String("statuses")) {
+                        const QStringList ids = queryColumn(d,
+                                                            "SELECT remote_id FROM items WHERE account_id = ? AND "
+                                                            "direction = 'out' ORDER BY length(remote_id), remote_id",
+                                                            {id});
+                        s.cursor = ids.value(ids.size() / 2);
+                    }
+                    if (auto r = store::SyncStateRepository::save(d, s, c); !r) {
+                        return r;
+                    }
                 }
             }
-        }
-        return {};
-    });
+            return {};
+        });
     QVERIFY2(rewound.hasValue(), failureText(rewound).constData());
 
     m_sandbox->clearJournal();
-    const SyncRun again = runSync();
+    const SyncRun again = m_h->runSync();
     QVERIFY(again.finished);
     for (int i = 0; i < m_accounts.size(); ++i) {
         const qint64 id = m_accounts[i];
-        QVERIFY2(again.ok.value(id), qPrintable(m_sync->status(id).error.toString()));
-        QCOMPARE(m_sync->status(id).inserted, 0);
-        QCOMPARE(m_sync->status(id).updated, 0);
-        QVERIFY(m_sync->status(id).pages >= 2); // something was delivered again
-        QCOMPARE(syncState(id, QStringLiteral("notifications")).cursor, newest.value(id));
+        QVERIFY2(again.ok.value(id), qPrintable(m_h->sync().status(id).error.toString()));
+        QCOMPARE(m_h->sync().status(id).inserted, 0);
+        QCOMPARE(m_h->sync().status(id).updated, 0);
+        QVERIFY(m_h->sync().status(id).pages >= 2); // something was delivered again
+        QCOMPARE(m_h->syncState(id, QStringLiteral("notifications")).cursor, newest.value(id));
         if (rewind == QLatin1String("cursor")) {
             const QList<JournalEntry> notifications =
                 requestsTo(withHeader(m_sandbox->journal(), QStringLiteral("authorization"),
@@ -512,18 +383,18 @@ void MastodonSyncTest::noDuplicatesWhenDeliveredAgain() {
             QCOMPARE(notifications.first().queryValue(QStringLiteral("min_id")), older.value(id));
         }
     }
-    QCOMPARE(itemCount(db()), before);
-    QCOMPARE(duplicateItems(db()), qint64(0));
-    QCOMPARE(queryTable(db(),
+    QCOMPARE(itemCount(m_h->db()), before);
+    QCOMPARE(duplicateItems(m_h->db()), qint64(0));
+    QCOMPARE(queryTable(m_h->db(),
                         "SELECT id, account_id, remote_id, text, updated_at, first_response_at FROM items ORDER BY id"),
              items);
 }
 
 void MastodonSyncTest::editUpdatesStoredItem() {
-    const SyncRun first = runSync({m_accounts[0]});
+    const SyncRun first = m_h->runSync({m_accounts[0]});
     QVERIFY(first.finished && first.ok.value(m_accounts[0]));
     const qint64 account = m_accounts[0];
-    const QStringList picked = queryRow(db(),
+    const QStringList picked = queryRow(m_h->db(),
                                         "SELECT id, remote_id, text FROM items WHERE account_id = ? AND "
                                         "direction = 'in' AND kind = 'mention' AND notification_id IS NOT NULL "
                                         "ORDER BY id DESC LIMIT 1",
@@ -533,39 +404,39 @@ void MastodonSyncTest::editUpdatesStoredItem() {
     const QString& remoteId = picked[1];
     const QString newText = QStringLiteral("Edited: the quokkaphone export still loses the last row");
     QVERIFY(!picked[2].contains(QLatin1String("quokkaphone")));
-    const qint64 before = itemCount(db());
+    const qint64 before = itemCount(m_h->db());
 
     QVERIFY(m_sandbox->editStatus(remoteId, newText));
-    const SyncRun second = runSync({account});
+    const SyncRun second = m_h->runSync({account});
     QVERIFY(second.finished);
-    QVERIFY2(second.ok.value(account), qPrintable(m_sync->status(account).error.toString()));
-    QCOMPARE(m_sync->status(account).inserted, 0);
-    QCOMPARE(m_sync->status(account).updated, 1);
-    QCOMPARE(itemCount(db()), before);
+    QVERIFY2(second.ok.value(account), qPrintable(m_h->sync().status(account).error.toString()));
+    QCOMPARE(m_h->sync().status(account).inserted, 0);
+    QCOMPARE(m_h->sync().status(account).updated, 1);
+    QCOMPARE(itemCount(m_h->db()), before);
 
-    const auto stored = store::ItemRepository::byId(db(), itemId);
+    const auto stored = store::ItemRepository::byId(m_h->db(), itemId);
     QVERIFY(stored.has_value());
     QCOMPARE(stored->remoteId, remoteId);
     QVERIFY2(stored->text.contains(newText), qPrintable(stored->text));
     QVERIFY(stored->updatedAt > 0);
-    QCOMPARE(queryColumn(db(), "SELECT rowid FROM items_fts WHERE items_fts MATCH 'quokkaphone'"),
+    QCOMPARE(queryColumn(m_h->db(), "SELECT rowid FROM items_fts WHERE items_fts MATCH 'quokkaphone'"),
              QStringList{QString::number(itemId)});
-    QCOMPARE(queryText(db(), "SELECT text FROM items_fts WHERE rowid = ?", {itemId}), stored->text);
+    QCOMPARE(queryText(m_h->db(), "SELECT text FROM items_fts WHERE rowid = ?", {itemId}), stored->text);
 
     // The same edit seen again changes nothing.
-    const SyncRun third = runSync({account});
+    const SyncRun third = m_h->runSync({account});
     QVERIFY(third.finished && third.ok.value(account));
-    QCOMPARE(m_sync->status(account).updated, 0);
-    QCOMPARE(itemCount(db()), before);
+    QCOMPARE(m_h->sync().status(account).updated, 0);
+    QCOMPARE(itemCount(m_h->db()), before);
 }
 
 void MastodonSyncTest::rateLimitHonoured() {
     const qint64 until = QDateTime::currentMSecsSinceEpoch() + 2000;
     m_sandbox->faults().rateLimitUntil(until);
-    const SyncRun run = runSync();
+    const SyncRun run = m_h->runSync();
     QVERIFY(run.finished);
     for (int i = 0; i < m_accounts.size(); ++i) {
-        QVERIFY2(run.ok.value(m_accounts[i]), qPrintable(m_sync->status(m_accounts[i]).error.toString()));
+        QVERIFY2(run.ok.value(m_accounts[i]), qPrintable(m_h->sync().status(m_accounts[i]).error.toString()));
         QCOMPARE(storedMentions(m_accounts[i]), qint64(m_sandbox->mentionCount(i)));
     }
 
@@ -588,11 +459,11 @@ void MastodonSyncTest::rateLimitHonoured() {
 
 void MastodonSyncTest::rateLimitBudgetNeverExceeded() {
     // The server allows 6 requests a second per token and says so in X-RateLimit-*; a full sync needs more.
-    const SyncRun run = runSync();
+    const SyncRun run = m_h->runSync();
     QVERIFY(run.finished);
     const QList<JournalEntry> journal = m_sandbox->journal();
     for (int i = 0; i < m_accounts.size(); ++i) {
-        QVERIFY2(run.ok.value(m_accounts[i]), qPrintable(m_sync->status(m_accounts[i]).error.toString()));
+        QVERIFY2(run.ok.value(m_accounts[i]), qPrintable(m_h->sync().status(m_accounts[i]).error.toString()));
         QCOMPARE(storedMentions(m_accounts[i]), qint64(m_sandbox->mentionCount(i)));
         const QList<JournalEntry> mine =
             withHeader(journal, QStringLiteral("authorization"), QStringLiteral("Bearer ") + m_remote[i].token);
@@ -608,19 +479,19 @@ void MastodonSyncTest::longRateLimitReportsWhenItEnds() {
     // Longer than the engine waits in the background (20 min): the run stops and says until when.
     const qint64 until = QDateTime::currentMSecsSinceEpoch() + 30LL * 60 * 1000;
     m_sandbox->faults().rateLimitUntil(until);
-    const SyncRun run = runSync({m_accounts[0]});
+    const SyncRun run = m_h->runSync({m_accounts[0]});
     QVERIFY(run.finished);
     QVERIFY(run.ok.contains(m_accounts[0]));
     QVERIFY(!run.ok.value(m_accounts[0]));
-    const sync::AccountSyncStatus status = m_sync->status(m_accounts[0]);
+    const sync::AccountSyncStatus status = m_h->sync().status(m_accounts[0]);
     QVERIFY2(status.state == sync::AccountSyncState::RateLimited, qPrintable(sync::describeSyncState(status)));
     QVERIFY2(status.error.code == ErrorCode::RateLimited, errorCodeName(status.error.code));
     QCOMPARE(status.error.httpStatus, 429);
     // One refused request, no hammering while the window lasts.
     QCOMPARE(m_sandbox->journal().size(), qsizetype(1));
     QCOMPARE(m_sandbox->journal().first().status, 429);
-    QCOMPARE(itemCount(db()), qint64(0));
-    QTRY_VERIFY_WITH_TIMEOUT(lastError(m_accounts[0]).contains(QLatin1String("rate-limited")), kTimeoutMs);
+    QCOMPARE(itemCount(m_h->db()), qint64(0));
+    QTRY_VERIFY_WITH_TIMEOUT(m_h->lastError(m_accounts[0]).contains(QLatin1String("rate-limited")), kTimeoutMs);
     // The message tells when the window ends.
     const qsizetype at = status.error.detail.indexOf(QLatin1String("until "));
     QVERIFY2(at >= 0, qPrintable(status.error.detail));
@@ -646,12 +517,12 @@ void MastodonSyncTest::transientFailuresRetried() {
     QFETCH(int, status);
     const qint64 account = m_accounts[0];
     m_sandbox->faults().failNext(fault, 2, api(u"/notifications"));
-    const SyncRun run = runSync({account});
+    const SyncRun run = m_h->runSync({account});
     QVERIFY(run.finished);
-    QVERIFY2(run.ok.value(account), qPrintable(m_sync->status(account).error.toString()));
+    QVERIFY2(run.ok.value(account), qPrintable(m_h->sync().status(account).error.toString()));
     QCOMPARE(m_sandbox->faults().pendingFaults(), 0);
     QCOMPARE(storedMentions(account), qint64(m_sandbox->mentionCount(0)));
-    QCOMPARE(duplicateItems(db()), qint64(0));
+    QCOMPARE(duplicateItems(m_h->db()), qint64(0));
 
     // The same request three times: two failures, then the answer.
     const QList<JournalEntry> notifications =
@@ -680,7 +551,7 @@ void MastodonSyncTest::badPageLeavesStoreUntouched() {
     QFETCH(ErrorCode, expected);
     QFETCH(int, attempts);
     const qint64 account = m_accounts[0];
-    const SyncRun first = runSync();
+    const SyncRun first = m_h->runSync();
     QVERIFY(first.finished && first.ok.value(m_accounts[0]) && first.ok.value(m_accounts[1]));
     // Something new is waiting, so a page stored by mistake would show.
     QVERIFY(!m_sandbox->addMention(0, QStringLiteral("Anyone there? The export is broken again.")).statusId.isEmpty());
@@ -689,29 +560,29 @@ void MastodonSyncTest::badPageLeavesStoreUntouched() {
                            "status, first_response_at, deleted_at FROM items ORDER BY id";
     const char* cursorsSql = "SELECT account_id, stream, cursor, backfill_cursor, backfill_done FROM sync_state "
                              "ORDER BY account_id, stream";
-    const QStringList itemsBefore = queryTable(db(), itemsSql);
-    const QStringList cursorsBefore = queryTable(db(), cursorsSql);
+    const QStringList itemsBefore = queryTable(m_h->db(), itemsSql);
+    const QStringList cursorsBefore = queryTable(m_h->db(), cursorsSql);
 
     m_sandbox->clearJournal();
     m_sandbox->faults().failNext(fault, 20, api(u"/notifications"));
-    const SyncRun run = runSync({account});
+    const SyncRun run = m_h->runSync({account});
     m_sandbox->faults().clear();
     QVERIFY(run.finished);
     QVERIFY(run.ok.contains(account));
     QVERIFY(!run.ok.value(account));
 
-    const sync::AccountSyncStatus status = m_sync->status(account);
+    const sync::AccountSyncStatus status = m_h->sync().status(account);
     QVERIFY(status.state == sync::AccountSyncState::Error);
     QVERIFY2(status.error.code == expected, errorCodeName(status.error.code));
     const QString message = status.error.toString();
     QVERIFY2(message.contains(m_remote[0].name), qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("GET /api/v1/notifications")), qPrintable(message));
 
-    QCOMPARE(queryTable(db(), itemsSql), itemsBefore);
-    QCOMPARE(queryTable(db(), cursorsSql), cursorsBefore);
-    QTRY_VERIFY_WITH_TIMEOUT(lastError(account).contains(QLatin1String("/api/v1/notifications")), kTimeoutMs);
-    QTRY_VERIFY_WITH_TIMEOUT(!syncState(account, QStringLiteral("notifications")).lastError.isEmpty(), kTimeoutMs);
-    QVERIFY(lastError(m_accounts[1]).isEmpty());
+    QCOMPARE(queryTable(m_h->db(), itemsSql), itemsBefore);
+    QCOMPARE(queryTable(m_h->db(), cursorsSql), cursorsBefore);
+    QTRY_VERIFY_WITH_TIMEOUT(m_h->lastError(account).contains(QLatin1String("/api/v1/notifications")), kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_h->syncState(account, QStringLiteral("notifications")).lastError.isEmpty(), kTimeoutMs);
+    QVERIFY(m_h->lastError(m_accounts[1]).isEmpty());
 
     const QList<JournalEntry> notifications =
         requestsTo(m_sandbox->journal(), QStringLiteral("GET"), api(u"/notifications"));
@@ -721,40 +592,42 @@ void MastodonSyncTest::badPageLeavesStoreUntouched() {
     }
 
     // Once the server behaves, the next sync picks up where the stored cursor says.
-    const SyncRun recovered = runSync({account});
+    const SyncRun recovered = m_h->runSync({account});
     QVERIFY(recovered.finished);
-    QVERIFY2(recovered.ok.value(account), qPrintable(m_sync->status(account).error.toString()));
-    QCOMPARE(m_sync->status(account).inserted, 1);
+    QVERIFY2(recovered.ok.value(account), qPrintable(m_h->sync().status(account).error.toString()));
+    QCOMPARE(m_h->sync().status(account).inserted, 1);
     QCOMPARE(storedMentions(account), qint64(m_sandbox->mentionCount(0)));
-    QVERIFY(lastError(account).isEmpty());
-    QVERIFY(syncState(account, QStringLiteral("notifications")).lastError.isEmpty());
+    QVERIFY(m_h->lastError(account).isEmpty());
+    QVERIFY(m_h->syncState(account, QStringLiteral("notifications")).lastError.isEmpty());
 }
 
 void MastodonSyncTest::revokedTokenFlagsOnlyThatAccount() {
-    const SyncRun first = runSync();
+    const SyncRun first = m_h->runSync();
     QVERIFY(first.finished && first.ok.value(m_accounts[0]) && first.ok.value(m_accounts[1]));
-    const qint64 firstAccountItems = queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_accounts[0]});
+    const qint64 firstAccountItems =
+        queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_accounts[0]});
     QVERIFY(!m_sandbox->addMention(1, QStringLiteral("Second account, are you still there?")).statusId.isEmpty());
 
     QVERIFY(m_sandbox->revokeToken(0));
     m_sandbox->clearJournal();
-    const SyncRun run = runSync();
+    const SyncRun run = m_h->runSync();
     QVERIFY(run.finished);
     QVERIFY(run.ok.contains(m_accounts[0]));
     QVERIFY(!run.ok.value(m_accounts[0]));
-    QVERIFY2(run.ok.value(m_accounts[1]), qPrintable(m_sync->status(m_accounts[1]).error.toString()));
+    QVERIFY2(run.ok.value(m_accounts[1]), qPrintable(m_h->sync().status(m_accounts[1]).error.toString()));
 
-    const sync::AccountSyncStatus status = m_sync->status(m_accounts[0]);
+    const sync::AccountSyncStatus status = m_h->sync().status(m_accounts[0]);
     QVERIFY(status.state == sync::AccountSyncState::Error);
     QVERIFY2(status.error.code == ErrorCode::Unauthorized, errorCodeName(status.error.code));
     QCOMPARE(status.error.httpStatus, 401);
-    QTRY_VERIFY_WITH_TIMEOUT(lastError(m_accounts[0]).contains(QLatin1String("unauthorized")), kTimeoutMs);
-    QVERIFY(lastError(m_accounts[0]).contains(m_remote[0].name));
-    QVERIFY(lastError(m_accounts[1]).isEmpty());
-    QVERIFY(m_sync->status(m_accounts[1]).state == sync::AccountSyncState::Idle);
-    QCOMPARE(m_sync->status(m_accounts[1]).inserted, 1);
+    QTRY_VERIFY_WITH_TIMEOUT(m_h->lastError(m_accounts[0]).contains(QLatin1String("unauthorized")), kTimeoutMs);
+    QVERIFY(m_h->lastError(m_accounts[0]).contains(m_remote[0].name));
+    QVERIFY(m_h->lastError(m_accounts[1]).isEmpty());
+    QVERIFY(m_h->sync().status(m_accounts[1]).state == sync::AccountSyncState::Idle);
+    QCOMPARE(m_h->sync().status(m_accounts[1]).inserted, 1);
     QCOMPARE(storedMentions(m_accounts[1]), qint64(m_sandbox->mentionCount(1)));
-    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_accounts[0]}), firstAccountItems);
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_accounts[0]}),
+             firstAccountItems);
 
     // A 401 is not retried: one refused request, then the account stops.
     const QList<JournalEntry> refused = withHeader(m_sandbox->journal(), QStringLiteral("authorization"),
@@ -765,9 +638,9 @@ void MastodonSyncTest::revokedTokenFlagsOnlyThatAccount() {
 
 void MastodonSyncTest::replyThroughOutbox() {
     const qint64 account = m_accounts[0];
-    const SyncRun first = runSync({account});
+    const SyncRun first = m_h->runSync({account});
     QVERIFY(first.finished && first.ok.value(account));
-    const QStringList parent = queryRow(db(),
+    const QStringList parent = queryRow(m_h->db(),
                                         "SELECT id, remote_id FROM items WHERE account_id = ? AND direction = 'in' "
                                         "AND kind = 'mention' AND first_response_at IS NULL ORDER BY id DESC LIMIT 1",
                                         {account});
@@ -776,31 +649,31 @@ void MastodonSyncTest::replyThroughOutbox() {
     const QString& parentRemoteId = parent[1];
     const QString key = newUuid();
     const QString text = QStringLiteral("Thanks for the report, a fix is on its way.");
-    const qint64 outboxId = enqueueReply(account, parentId, parentRemoteId, text, key);
+    const qint64 outboxId = m_h->enqueueReply(account, parentId, parentRemoteId, text, key);
     QVERIFY(outboxId > 0);
-    const qint64 before = itemCount(db());
+    const qint64 before = itemCount(m_h->db());
     const int createdBefore = m_sandbox->statusesCreated();
 
     m_sandbox->clearJournal();
-    QCOMPARE(flushOutbox(account), (std::pair{1, 0}));
+    QCOMPARE(m_h->flushOutbox(account), (std::pair{1, 0}));
     QCOMPARE(m_sandbox->statusesCreatedWithKey(key), 1);
     QCOMPARE(m_sandbox->statusesCreated(), createdBefore + 1);
 
-    auto entry = store::OutboxRepository::byId(db(), outboxId);
+    auto entry = store::OutboxRepository::byId(m_h->db(), outboxId);
     QVERIFY(entry.has_value());
     QCOMPARE(model::toString(entry->state), QStringLiteral("sent"));
     QVERIFY(!entry->remoteId.isEmpty());
     QVERIFY(entry->sentAt > 0);
     const QString replyRemoteId = entry->remoteId;
 
-    QCOMPARE(itemCount(db()), before + 1);
-    const auto reply = store::ItemRepository::byRemoteId(db(), account, replyRemoteId);
+    QCOMPARE(itemCount(m_h->db()), before + 1);
+    const auto reply = store::ItemRepository::byRemoteId(m_h->db(), account, replyRemoteId);
     QVERIFY(reply.has_value());
     QVERIFY(reply->direction == model::Direction::Outgoing);
     QVERIFY(reply->kind == model::Kind::Reply);
     QCOMPARE(reply->parentRemoteId, parentRemoteId);
     QCOMPARE(reply->text, text);
-    const auto answered = store::ItemRepository::byId(db(), parentId);
+    const auto answered = store::ItemRepository::byId(m_h->db(), parentId);
     QVERIFY(answered.has_value());
     QVERIFY(answered->firstResponseAt > 0);
     QCOMPARE(answered->firstResponseAt, reply->createdAt);
@@ -819,51 +692,51 @@ void MastodonSyncTest::replyThroughOutbox() {
 
     // A forced resend of the same entry (as after a crash mid-send): the key makes the server answer with the
     // status it already created.
-    const auto reset = m_store->writer().run([outboxId](store::Database& d, store::ChangeSet& c) {
+    const auto reset = m_h->store().writer().run([outboxId](store::Database& d, store::ChangeSet& c) {
         store::Statement st(d, "UPDATE outbox SET state = 'sending' WHERE id = ?");
         st.bind(1, outboxId);
         c.outboxChanged = true;
         return st.exec();
     });
     QVERIFY(reset.hasValue());
-    QCOMPARE(flushOutbox(account), (std::pair{1, 0}));
+    QCOMPARE(m_h->flushOutbox(account), (std::pair{1, 0}));
     QCOMPARE(m_sandbox->statusesCreatedWithKey(key), 1);
     QCOMPARE(m_sandbox->statusesCreated(), createdBefore + 1);
-    entry = store::OutboxRepository::byId(db(), outboxId);
+    entry = store::OutboxRepository::byId(m_h->db(), outboxId);
     QVERIFY(entry.has_value());
     QCOMPARE(model::toString(entry->state), QStringLiteral("sent"));
     QCOMPARE(entry->remoteId, replyRemoteId);
-    QCOMPARE(itemCount(db()), before + 1);
+    QCOMPARE(itemCount(m_h->db()), before + 1);
     const QList<JournalEntry> resent = requestsTo(m_sandbox->journal(), QStringLiteral("POST"), api(u"/statuses"));
     QCOMPARE(resent.size(), 2);
     QCOMPARE(resent[1].header(QStringLiteral("idempotency-key")), key);
 
     // The account's own statuses stream brings the reply back: still one row.
-    const SyncRun after = runSync({account});
+    const SyncRun after = m_h->runSync({account});
     QVERIFY(after.finished && after.ok.value(account));
-    QCOMPARE(itemCount(db()), before + 1);
-    QCOMPARE(duplicateItems(db()), qint64(0));
+    QCOMPARE(itemCount(m_h->db()), before + 1);
+    QCOMPARE(duplicateItems(m_h->db()), qint64(0));
 }
 
 void MastodonSyncTest::replyResponseLostIsNotPostedTwice() {
     const qint64 account = m_accounts[0];
-    const SyncRun first = runSync({account});
+    const SyncRun first = m_h->runSync({account});
     QVERIFY(first.finished && first.ok.value(account));
-    const QStringList parent = queryRow(db(),
+    const QStringList parent = queryRow(m_h->db(),
                                         "SELECT id, remote_id FROM items WHERE account_id = ? AND direction = 'in' "
                                         "AND kind = 'mention' AND first_response_at IS NULL ORDER BY id LIMIT 1",
                                         {account});
     QCOMPARE(parent.size(), 2);
     const QString key = newUuid();
-    const qint64 outboxId =
-        enqueueReply(account, parent[0].toLongLong(), parent[1], QStringLiteral("Sorry for the wait, fixed now."), key);
+    const qint64 outboxId = m_h->enqueueReply(account, parent[0].toLongLong(), parent[1],
+                                              QStringLiteral("Sorry for the wait, fixed now."), key);
     QVERIFY(outboxId > 0);
-    const qint64 before = itemCount(db());
+    const qint64 before = itemCount(m_h->db());
 
     // The server posts the status, then the connection drops before the answer: the client cannot know.
     m_sandbox->clearJournal();
     m_sandbox->faults().failNext(FaultKind::ResetAfterHandling, 1, api(u"/statuses"));
-    QCOMPARE(flushOutbox(account), (std::pair{1, 0}));
+    QCOMPARE(m_h->flushOutbox(account), (std::pair{1, 0}));
     QCOMPARE(m_sandbox->statusesCreatedWithKey(key), 1);
 
     const QList<JournalEntry> posts = requestsTo(m_sandbox->journal(), QStringLiteral("POST"), api(u"/statuses"));
@@ -875,11 +748,11 @@ void MastodonSyncTest::replyResponseLostIsNotPostedTwice() {
         QCOMPARE(e.header(QStringLiteral("idempotency-key")), key);
     }
 
-    const auto entry = store::OutboxRepository::byId(db(), outboxId);
+    const auto entry = store::OutboxRepository::byId(m_h->db(), outboxId);
     QVERIFY(entry.has_value());
     QCOMPARE(model::toString(entry->state), QStringLiteral("sent"));
-    QCOMPARE(itemCount(db()), before + 1);
-    const auto reply = store::ItemRepository::byRemoteId(db(), account, entry->remoteId);
+    QCOMPARE(itemCount(m_h->db()), before + 1);
+    const auto reply = store::ItemRepository::byRemoteId(m_h->db(), account, entry->remoteId);
     QVERIFY(reply.has_value());
     QCOMPARE(reply->parentRemoteId, parent[1]);
 }
@@ -898,21 +771,21 @@ void MastodonSyncTest::moderation() {
     QFETCH(connectors::ModerationAction, action);
     QFETCH(QString, path);
     const qint64 account = m_accounts[0];
-    const SyncRun first = runSync({account});
+    const SyncRun first = m_h->runSync({account});
     QVERIFY(first.finished && first.ok.value(account));
-    const QString remoteId = queryText(db(),
+    const QString remoteId = queryText(m_h->db(),
                                        "SELECT remote_id FROM items WHERE account_id = ? AND direction = 'in' AND "
                                        "kind = 'mention' AND notification_id IS NOT NULL ORDER BY id DESC LIMIT 1",
                                        {account});
-    const auto item = store::ItemRepository::byRemoteId(db(), account, remoteId);
+    const auto item = store::ItemRepository::byRemoteId(m_h->db(), account, remoteId);
     QVERIFY(item.has_value());
     QVERIFY(!item->notificationId.isEmpty());
     QVERIFY(!item->author.remoteId.isEmpty());
-    connectors::Connector* connector = connectorFor(account);
+    connectors::Connector* connector = m_h->connectorFor(account);
     QVERIFY(connector != nullptr);
     QVERIFY(connector->moderationActions(*item).contains(action));
     const int mentionsBefore = m_sandbox->mentionCount(0);
-    const qint64 authorMentions = queryInt(db(),
+    const qint64 authorMentions = queryInt(m_h->db(),
                                            "SELECT count(*) FROM items JOIN identities ON identities.id = "
                                            "items.identity_id WHERE items.account_id = ? AND identities.remote_id = ? "
                                            "AND items.notification_id IS NOT NULL",
@@ -921,10 +794,8 @@ void MastodonSyncTest::moderation() {
     const QString comment = QStringLiteral("Spam links in every reply");
 
     m_sandbox->clearJournal();
-    std::optional<Expected<bool, Error>> result;
-    connector->moderate(action, *item, comment, m_sync.get(), [&](Expected<bool, Error> r) { result = std::move(r); });
-    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), kTimeoutMs);
-    QVERIFY2(result->hasValue(), failureText(*result).constData());
+    const Expected<bool, Error> result = m_h->moderate(account, action, *item, comment);
+    QVERIFY2(result.hasValue(), failureText(result).constData());
 
     const QList<JournalEntry> journal = m_sandbox->journal();
     QCOMPARE(journal.size(), 1);

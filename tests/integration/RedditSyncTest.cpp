@@ -4,25 +4,19 @@
 #include "core/common/Ids.h"
 #include "core/connectors/Connector.h"
 #include "core/connectors/reddit/RedditConnector.h"
-#include "core/net/NetworkEngine.h"
 #include "core/sandbox/SandboxServer.h"
 #include "core/sandbox/reddit/RedditRoutes.h"
 #include "core/sandbox/reddit/RedditStore.h"
-#include "core/secrets/FileSecretStore.h"
-#include "core/store/AccountRepository.h"
 #include "core/store/ItemRepository.h"
 #include "core/store/OutboxRepository.h"
-#include "core/store/Store.h"
 #include "core/store/SyncStateRepository.h"
-#include "core/sync/OutboxSender.h"
-#include "core/sync/SyncEngine.h"
+#include "tests/support/JournalProbe.h"
 #include "tests/support/StoreProbe.h"
+#include "tests/support/SyncHarness.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
 #include <memory>
@@ -38,6 +32,8 @@ using baton::testing::queryColumn;
 using baton::testing::queryInt;
 using baton::testing::queryRow;
 using baton::testing::queryText;
+using baton::testing::requestsTo;
+using baton::testing::SyncRun;
 
 Q_DECLARE_METATYPE(baton::connectors::ModerationAction)
 
@@ -50,24 +46,9 @@ QString path(QStringView rest) {
     return QStringLiteral("/reddit") + rest;
 }
 
-QList<JournalEntry> requestsTo(const QList<JournalEntry>& journal, const QString& method, const QString& p) {
-    QList<JournalEntry> out;
-    for (const JournalEntry& e : journal) {
-        if (e.method == method && e.path == p) {
-            out.append(e);
-        }
-    }
-    return out;
-}
-
 QString formValue(const JournalEntry& e, const QString& key) {
     return QUrlQuery(QString::fromUtf8(e.body)).queryItemValue(key, QUrl::FullyDecoded);
 }
-
-struct SyncRun {
-    bool finished = false;
-    QHash<qint64, bool> ok;
-};
 
 } // namespace
 
@@ -94,39 +75,20 @@ private slots:
     void genericUserAgentRefused();
 
 private:
-    SyncRun runSync(const QList<qint64>& only = {});
-    std::pair<int, int> flushOutbox(qint64 accountId);
-    qint64 enqueueReply(qint64 accountId, qint64 itemId, const QString& parentRemoteId, const QString& text);
-    connectors::Connector* connectorFor(qint64 accountId);
-    store::Database& db() { return m_store->reader(); }
     sandbox::RedditStore& reddit() { return m_sandbox->reddit(); }
-    QString lastError(qint64 accountId) {
-        return queryText(db(), "SELECT last_error FROM accounts WHERE id = ?", {accountId});
-    }
     qint64 stored(qint64 accountId, const QStringList& remoteIds) {
         qint64 n = 0;
         for (const QString& id : remoteIds) {
-            n += queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ? AND remote_id = ?", {accountId, id});
+            n += queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ? AND remote_id = ?",
+                          {accountId, id});
         }
         return n;
     }
-    QList<JournalEntry> redditJournal() {
-        QList<JournalEntry> out;
-        for (const JournalEntry& e : m_sandbox->journal()) {
-            if (e.routeSet == QLatin1String("reddit")) {
-                out.append(e);
-            }
-        }
-        return out;
-    }
+    QList<JournalEntry> redditJournal() { return testing::inRouteSet(m_sandbox->journal(), QStringLiteral("reddit")); }
     std::optional<model::Item> inboxItem(qint64 account, const char* where);
 
     std::unique_ptr<sandbox::SandboxServer> m_sandbox;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<store::Store> m_store;
-    std::unique_ptr<secrets::FileSecretStore> m_secrets;
-    std::unique_ptr<net::NetworkEngine> m_net;
-    std::unique_ptr<sync::SyncEngine> m_sync;
+    std::unique_ptr<testing::SyncHarness> m_h;
     QList<sandbox::SandboxAccount> m_remote;
     QList<qint64> m_accounts;
 };
@@ -141,16 +103,8 @@ void RedditSyncTest::init() {
     m_sandbox = std::make_unique<sandbox::SandboxServer>(options);
     QString error;
     QVERIFY2(m_sandbox->start(&error), qPrintable(error));
-
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    auto opened = store::Store::open(m_dir->filePath(QStringLiteral("baton.db")));
-    QVERIFY2(opened.hasValue(), failureText(opened).constData());
-    m_store = std::move(*opened);
-    m_secrets = std::make_unique<secrets::FileSecretStore>(m_dir->filePath(QStringLiteral("secrets.json")));
-    m_net = std::make_unique<net::NetworkEngine>();
-    m_sync = std::make_unique<sync::SyncEngine>(
-        *m_store, *m_net, [this](const model::Account&) -> secrets::SecretStore* { return m_secrets.get(); });
+    m_h = std::make_unique<testing::SyncHarness>();
+    QVERIFY2(m_h->isValid(), qPrintable(m_h->error()));
 
     m_remote.clear();
     for (const sandbox::SandboxAccount& a : m_sandbox->accounts()) {
@@ -166,111 +120,34 @@ void RedditSyncTest::init() {
         account.name = remote.name;
         account.baseUrl = remote.baseUrl;
         // No handle or remote id: the first sync verifies the account (GET /api/v1/me).
-        account.settings.insert(QStringLiteral("secret_store"), QStringLiteral("file"));
-        account.createdAt = QDateTime::currentMSecsSinceEpoch();
-        qint64 id = 0;
-        const auto added = m_store->writer().run([&](store::Database& d, store::ChangeSet& c) -> Expected<void, Error> {
-            auto r = store::AccountRepository::add(d, account, c);
-            if (!r) {
-                return unexpected(r.error());
-            }
-            id = *r;
-            return {};
-        });
-        QVERIFY2(added.hasValue(), failureText(added).constData());
-        account.id = id;
-        const auto written = m_secrets->writeNow(account.secretKey(), remote.token);
-        QVERIFY2(written.hasValue(), failureText(written).constData());
+        const qint64 id = m_h->addAccount(account, remote.token);
+        QVERIFY2(id > 0, qPrintable(m_h->error()));
         m_accounts.append(id);
     }
 }
 
 void RedditSyncTest::cleanup() {
-    m_sync.reset();
-    m_net.reset();
-    m_store.reset();
-    m_secrets.reset();
-    m_dir.reset();
+    m_h.reset();
     m_sandbox.reset();
-}
-
-SyncRun RedditSyncTest::runSync(const QList<qint64>& only) {
-    QSignalSpy finished(m_sync.get(), &sync::SyncEngine::accountFinished);
-    QSignalSpy all(m_sync.get(), &sync::SyncEngine::allFinished);
-    if (only.isEmpty()) {
-        m_sync->syncAll();
-    } else {
-        for (const qint64 id : only) {
-            m_sync->syncAccount(id);
-        }
-    }
-    SyncRun run;
-    run.finished = !all.isEmpty() || all.wait(kTimeoutMs);
-    for (const QList<QVariant>& args : std::as_const(finished)) {
-        run.ok.insert(args.at(0).toLongLong(), args.at(1).toBool());
-    }
-    return run;
-}
-
-std::pair<int, int> RedditSyncTest::flushOutbox(qint64 accountId) {
-    auto result = std::make_shared<std::pair<int, int>>(-1, -1);
-    m_sync->outbox().flush(accountId, [result](int sent, int failed) { *result = {sent, failed}; });
-    (void)QTest::qWaitFor([&] { return result->first >= 0; }, kTimeoutMs);
-    return *result;
-}
-
-qint64 RedditSyncTest::enqueueReply(qint64 accountId, qint64 itemId, const QString& parentRemoteId,
-                                    const QString& text) {
-    model::OutboxEntry entry;
-    entry.accountId = accountId;
-    entry.itemId = itemId;
-    entry.parentRemoteId = parentRemoteId;
-    entry.text = text;
-    entry.idempotencyKey = newUuid();
-    entry.createdAt = QDateTime::currentMSecsSinceEpoch();
-    qint64 id = 0;
-    const auto queued = m_store->writer().run([&](store::Database& d, store::ChangeSet& c) -> Expected<void, Error> {
-        auto r = store::OutboxRepository::enqueue(d, entry, c);
-        if (!r) {
-            return unexpected(r.error());
-        }
-        id = *r;
-        return {};
-    });
-    return queued ? id : 0;
-}
-
-connectors::Connector* RedditSyncTest::connectorFor(qint64 accountId) {
-    struct Outcome {
-        bool done = false;
-        connectors::Connector* connector = nullptr;
-    };
-    auto outcome = std::make_shared<Outcome>();
-    m_sync->withConnector(accountId, [outcome](Expected<connectors::Connector*, Error> c) {
-        outcome->done = true;
-        outcome->connector = c ? *c : nullptr;
-    });
-    (void)QTest::qWaitFor([&] { return outcome->done; }, kTimeoutMs);
-    return outcome->connector;
 }
 
 std::optional<model::Item> RedditSyncTest::inboxItem(qint64 account, const char* kind) {
     const QString remoteId =
-        queryText(db(),
+        queryText(m_h->db(),
                   "SELECT remote_id FROM items WHERE account_id = ? AND direction = 'in' AND "
                   "kind = ? AND text <> '[deleted]' AND remote_id LIKE 't1_%' ORDER BY id DESC LIMIT 1",
                   {account, QString::fromLatin1(kind)});
-    return store::ItemRepository::byRemoteId(db(), account, remoteId);
+    return store::ItemRepository::byRemoteId(m_h->db(), account, remoteId);
 }
 
 // ---- cases ----
 
 void RedditSyncTest::fullSync() {
-    const SyncRun run = runSync();
+    const SyncRun run = m_h->runSync();
     QVERIFY(run.finished);
     for (int i = 0; i < m_accounts.size(); ++i) {
         const qint64 id = m_accounts[i];
-        QVERIFY2(run.ok.value(id), qPrintable(m_sync->status(id).error.toString()));
+        QVERIFY2(run.ok.value(id), qPrintable(m_h->sync().status(id).error.toString()));
         // Every inbox entry (replies, mentions, messages) and every mod-queue entry, stored once.
         const QStringList inbox = reddit().inboxFullnames(i);
         const QStringList queue = reddit().modqueueFullnames(i);
@@ -279,28 +156,29 @@ void RedditSyncTest::fullSync() {
         QCOMPARE(stored(id, inbox), qint64(inbox.size()));
         QCOMPARE(stored(id, queue), qint64(queue.size()));
         for (const char* kind : {"mention", "reply", "comment", "dm"}) {
-            QVERIFY2(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ? AND kind = ? AND direction = 'in'",
+            QVERIFY2(queryInt(m_h->db(),
+                              "SELECT count(*) FROM items WHERE account_id = ? AND kind = ? AND direction = 'in'",
                               {id, QString::fromLatin1(kind)}) > 0,
                      kind);
         }
         // Earlier answers (the account's own comments) are outgoing replies to stored items: response times exist.
-        QVERIFY(queryInt(db(),
+        QVERIFY(queryInt(m_h->db(),
                          "SELECT count(*) FROM items r JOIN items p ON p.account_id = r.account_id AND "
                          "p.remote_id = r.parent_remote_id WHERE r.account_id = ? AND r.direction = 'out' AND "
                          "p.direction = 'in' AND p.first_response_at IS NOT NULL",
                          {id}) > 0);
         // Subreddits became communities.
-        QVERIFY(queryInt(db(),
+        QVERIFY(queryInt(m_h->db(),
                          "SELECT count(DISTINCT community_id) FROM items WHERE account_id = ? AND community_id IS NOT "
                          "NULL",
                          {id}) >= 1);
-        QCOMPARE(queryText(db(), "SELECT handle FROM accounts WHERE id = ?", {id}), m_remote[i].acct);
-        QVERIFY(lastError(id).isEmpty());
-        const store::SyncState inboxState = store::SyncStateRepository::get(db(), id, QStringLiteral("inbox"));
+        QCOMPARE(queryText(m_h->db(), "SELECT handle FROM accounts WHERE id = ?", {id}), m_remote[i].acct);
+        QVERIFY(m_h->lastError(id).isEmpty());
+        const store::SyncState inboxState = store::SyncStateRepository::get(m_h->db(), id, QStringLiteral("inbox"));
         QVERIFY(inboxState.backfillDone);
         QCOMPARE(inboxState.cursor, inbox.constFirst());
     }
-    QCOMPARE(duplicateItems(db()), qint64(0));
+    QCOMPARE(duplicateItems(m_h->db()), qint64(0));
 
     // On the wire: a Basic-auth refresh per account with the client id and an empty secret, then bearer requests
     // with a descriptive User-Agent; history walked with after= in pages of 100 and no mark-as-read.
@@ -337,10 +215,10 @@ void RedditSyncTest::fullSync() {
 
 void RedditSyncTest::incrementalSyncUsesStoredCursor() {
     const qint64 account = m_accounts[0];
-    QVERIFY(runSync({account}).ok.value(account));
-    const QString cursor = store::SyncStateRepository::get(db(), account, QStringLiteral("inbox")).cursor;
+    QVERIFY(m_h->runSync({account}).ok.value(account));
+    const QString cursor = store::SyncStateRepository::get(m_h->db(), account, QStringLiteral("inbox")).cursor;
     QVERIFY(!cursor.isEmpty());
-    const qint64 before = itemCount(db());
+    const qint64 before = itemCount(m_h->db());
 
     const QString mention =
         reddit().addLive(0, sandbox::RedditStore::LiveKind::Mention, QStringLiteral("is the Reddit sync fixed? 🤔"));
@@ -348,15 +226,15 @@ void RedditSyncTest::incrementalSyncUsesStoredCursor() {
                                              QStringLiteral("Bonjour, une question sur ma facture"));
     QVERIFY(!mention.isEmpty() && !message.isEmpty());
     m_sandbox->clearJournal();
-    const SyncRun run = runSync({account});
-    QVERIFY2(run.ok.value(account), qPrintable(m_sync->status(account).error.toString()));
+    const SyncRun run = m_h->runSync({account});
+    QVERIFY2(run.ok.value(account), qPrintable(m_h->sync().status(account).error.toString()));
 
-    QCOMPARE(itemCount(db()), before + 2);
-    const auto stored = store::ItemRepository::byRemoteId(db(), account, mention);
+    QCOMPARE(itemCount(m_h->db()), before + 2);
+    const auto stored = store::ItemRepository::byRemoteId(m_h->db(), account, mention);
     QVERIFY(stored.has_value());
     QVERIFY(stored->kind == model::Kind::Mention);
     QVERIFY(stored->text.contains(QStringLiteral("is the Reddit sync fixed? 🤔")));
-    QVERIFY(store::ItemRepository::byRemoteId(db(), account, message)->kind == model::Kind::DirectMessage);
+    QVERIFY(store::ItemRepository::byRemoteId(m_h->db(), account, message)->kind == model::Kind::DirectMessage);
     // One forward poll from the stored cursor (no walk through history again), and the cursor moved.
     const QList<JournalEntry> polls = requestsTo(redditJournal(), QStringLiteral("GET"), path(u"/message/inbox"));
     QVERIFY(!polls.isEmpty());
@@ -364,20 +242,20 @@ void RedditSyncTest::incrementalSyncUsesStoredCursor() {
     for (const JournalEntry& e : polls) {
         QVERIFY(e.queryValue(QStringLiteral("after")).isEmpty());
     }
-    QCOMPARE(store::SyncStateRepository::get(db(), account, QStringLiteral("inbox")).cursor, message);
-    QCOMPARE(duplicateItems(db()), qint64(0));
+    QCOMPARE(store::SyncStateRepository::get(m_h->db(), account, QStringLiteral("inbox")).cursor, message);
+    QCOMPARE(duplicateItems(m_h->db()), qint64(0));
 }
 
 void RedditSyncTest::threadContext() {
     const qint64 account = m_accounts[0];
-    QVERIFY(runSync({account}).ok.value(account));
+    QVERIFY(m_h->runSync({account}).ok.value(account));
     const std::optional<model::Item> reply = inboxItem(account, "reply");
     QVERIFY(reply.has_value());
-    connectors::Connector* connector = connectorFor(account);
+    connectors::Connector* connector = m_h->connectorFor(account);
     QVERIFY(connector != nullptr);
     m_sandbox->clearJournal();
     std::optional<Expected<QList<model::Item>, Error>> thread;
-    connector->fetchThread(*reply, m_sync.get(), [&](auto r) { thread = std::move(r); });
+    connector->fetchThread(*reply, &m_h->sync(), [&](auto r) { thread = std::move(r); });
     QTRY_VERIFY_WITH_TIMEOUT(thread.has_value(), kTimeoutMs);
     QVERIFY2(thread->hasValue(), failureText(*thread).constData());
     QStringList ids;
@@ -393,14 +271,14 @@ void RedditSyncTest::threadContext() {
              path(u"/comments/") + reply->threadRemoteId.mid(3) + QStringLiteral("/_/") + reply->remoteId.mid(3));
 
     // A private message's thread is its conversation.
-    const QString remoteId = queryText(db(),
+    const QString remoteId = queryText(m_h->db(),
                                        "SELECT remote_id FROM items WHERE account_id = ? AND kind = 'dm' AND "
                                        "direction = 'in' ORDER BY id DESC LIMIT 1",
                                        {account});
-    const auto message = store::ItemRepository::byRemoteId(db(), account, remoteId);
+    const auto message = store::ItemRepository::byRemoteId(m_h->db(), account, remoteId);
     QVERIFY(message.has_value());
     thread.reset();
-    connector->fetchThread(*message, m_sync.get(), [&](auto r) { thread = std::move(r); });
+    connector->fetchThread(*message, &m_h->sync(), [&](auto r) { thread = std::move(r); });
     QTRY_VERIFY_WITH_TIMEOUT(thread.has_value(), kTimeoutMs);
     QVERIFY2(thread->hasValue(), failureText(*thread).constData());
     QVERIFY(!(*thread)->isEmpty());
@@ -409,31 +287,31 @@ void RedditSyncTest::threadContext() {
 
 void RedditSyncTest::replyThroughOutbox() {
     const qint64 account = m_accounts[0];
-    QVERIFY(runSync({account}).ok.value(account));
+    QVERIFY(m_h->runSync({account}).ok.value(account));
     const std::optional<model::Item> parent = inboxItem(account, "mention");
     QVERIFY(parent.has_value());
     const QString text = QStringLiteral("Thanks for the ping, the **fix** ships on Monday & we'll post here.");
-    const qint64 outboxId = enqueueReply(account, parent->id, parent->remoteId, text);
+    const qint64 outboxId = m_h->enqueueReply(account, parent->id, parent->remoteId, text);
     QVERIFY(outboxId > 0);
-    const qint64 before = itemCount(db());
+    const qint64 before = itemCount(m_h->db());
     const int created = reddit().commentsCreated();
 
     m_sandbox->clearJournal();
-    QCOMPARE(flushOutbox(account), (std::pair{1, 0}));
+    QCOMPARE(m_h->flushOutbox(account), (std::pair{1, 0}));
     QCOMPARE(reddit().commentsCreated(), created + 1);
     QCOMPARE(reddit().commentsWithText(text), 1);
-    auto entry = store::OutboxRepository::byId(db(), outboxId);
+    auto entry = store::OutboxRepository::byId(m_h->db(), outboxId);
     QVERIFY(entry.has_value());
     QCOMPARE(model::toString(entry->state), QStringLiteral("sent"));
     const QString replyId = entry->remoteId;
     QVERIFY(replyId.startsWith(QLatin1String("t1_")));
-    QCOMPARE(itemCount(db()), before + 1);
-    const auto reply = store::ItemRepository::byRemoteId(db(), account, replyId);
+    QCOMPARE(itemCount(m_h->db()), before + 1);
+    const auto reply = store::ItemRepository::byRemoteId(m_h->db(), account, replyId);
     QVERIFY(reply.has_value());
     QVERIFY(reply->direction == model::Direction::Outgoing);
     QCOMPARE(reply->parentRemoteId, parent->remoteId);
     QCOMPARE(reply->threadRemoteId, parent->threadRemoteId);
-    QVERIFY(store::ItemRepository::byId(db(), parent->id)->firstResponseAt > 0);
+    QVERIFY(store::ItemRepository::byId(m_h->db(), parent->id)->firstResponseAt > 0);
 
     const QList<JournalEntry> posts = requestsTo(redditJournal(), QStringLiteral("POST"), path(u"/api/comment"));
     QCOMPARE(posts.size(), 1);
@@ -444,7 +322,7 @@ void RedditSyncTest::replyThroughOutbox() {
 
     // Forced resend of the same entry (as after a crash mid-send): Reddit has no idempotency key, so the connector
     // finds the comment among the account's own and does not post again.
-    const auto reset = m_store->writer().run([outboxId](store::Database& d, store::ChangeSet& c) {
+    const auto reset = m_h->store().writer().run([outboxId](store::Database& d, store::ChangeSet& c) {
         store::Statement st(d, "UPDATE outbox SET state = 'sending' WHERE id = ?");
         st.bind(1, outboxId);
         c.outboxChanged = true;
@@ -452,51 +330,51 @@ void RedditSyncTest::replyThroughOutbox() {
     });
     QVERIFY(reset.hasValue());
     m_sandbox->clearJournal();
-    QCOMPARE(flushOutbox(account), (std::pair{1, 0}));
+    QCOMPARE(m_h->flushOutbox(account), (std::pair{1, 0}));
     QCOMPARE(reddit().commentsWithText(text), 1);
-    QCOMPARE(store::OutboxRepository::byId(db(), outboxId)->remoteId, replyId);
+    QCOMPARE(store::OutboxRepository::byId(m_h->db(), outboxId)->remoteId, replyId);
     QVERIFY(requestsTo(redditJournal(), QStringLiteral("POST"), path(u"/api/comment")).isEmpty());
     QCOMPARE(requestsTo(redditJournal(), QStringLiteral("GET"), path(u"/user/baton_team/comments")).size(), 1);
 
     // The own-comments stream brings it back: still one row.
-    QVERIFY(runSync({account}).ok.value(account));
-    QCOMPARE(itemCount(db()), before + 1);
-    QCOMPARE(duplicateItems(db()), qint64(0));
+    QVERIFY(m_h->runSync({account}).ok.value(account));
+    QCOMPARE(itemCount(m_h->db()), before + 1);
+    QCOMPARE(duplicateItems(m_h->db()), qint64(0));
 }
 
 void RedditSyncTest::replyResponseLostIsNotPostedTwice() {
     const qint64 account = m_accounts[0];
-    QVERIFY(runSync({account}).ok.value(account));
+    QVERIFY(m_h->runSync({account}).ok.value(account));
     const std::optional<model::Item> parent = inboxItem(account, "comment");
     QVERIFY(parent.has_value());
     const QString text = QStringLiteral("Sorry for the wait, fixed in 2.1.");
-    const qint64 outboxId = enqueueReply(account, parent->id, parent->remoteId, text);
+    const qint64 outboxId = m_h->enqueueReply(account, parent->id, parent->remoteId, text);
     m_sandbox->clearJournal();
     m_sandbox->faults().failNext(FaultKind::ResetAfterHandling, 1, path(u"/api/comment"));
-    QCOMPARE(flushOutbox(account), (std::pair{1, 0}));
+    QCOMPARE(m_h->flushOutbox(account), (std::pair{1, 0}));
     QCOMPARE(reddit().commentsWithText(text), 1);
     const QList<JournalEntry> posts = requestsTo(redditJournal(), QStringLiteral("POST"), path(u"/api/comment"));
     QCOMPARE(posts.size(), 1); // not repeated blindly
     QCOMPARE(posts[0].fault, QStringLiteral("reset-after-handling"));
-    const auto entry = store::OutboxRepository::byId(db(), outboxId);
+    const auto entry = store::OutboxRepository::byId(m_h->db(), outboxId);
     QCOMPARE(model::toString(entry->state), QStringLiteral("sent"));
-    const auto reply = store::ItemRepository::byRemoteId(db(), account, entry->remoteId);
+    const auto reply = store::ItemRepository::byRemoteId(m_h->db(), account, entry->remoteId);
     QVERIFY(reply.has_value());
     QCOMPARE(reply->parentRemoteId, parent->remoteId);
 }
 
 void RedditSyncTest::replyErrorsInsideHttp200() {
     const qint64 account = m_accounts[0];
-    QVERIFY(runSync({account}).ok.value(account));
+    QVERIFY(m_h->runSync({account}).ok.value(account));
     const std::optional<model::Item> parent = inboxItem(account, "mention");
     QVERIFY(parent.has_value());
 
     // RATELIMIT inside a 200: transient, the reply stays queued with the reason.
     reddit().failNextComments(1, 3.5);
-    const qint64 limited = enqueueReply(account, parent->id, parent->remoteId, QStringLiteral("On it!"));
+    const qint64 limited = m_h->enqueueReply(account, parent->id, parent->remoteId, QStringLiteral("On it!"));
     m_sandbox->clearJournal();
-    QCOMPARE(flushOutbox(account), (std::pair{0, 1}));
-    auto entry = store::OutboxRepository::byId(db(), limited);
+    QCOMPARE(m_h->flushOutbox(account), (std::pair{0, 1}));
+    auto entry = store::OutboxRepository::byId(m_h->db(), limited);
     QCOMPARE(model::toString(entry->state), QStringLiteral("queued"));
     QVERIFY2(entry->lastError.contains(QLatin1String("RATELIMIT")), qPrintable(entry->lastError));
     QVERIFY(entry->nextAttemptAt > QDateTime::currentMSecsSinceEpoch());
@@ -507,9 +385,9 @@ void RedditSyncTest::replyErrorsInsideHttp200() {
     const std::optional<model::Item> gone = inboxItem(account, "reply");
     QVERIFY(gone.has_value());
     QVERIFY(reddit().deleteThing(gone->remoteId));
-    const qint64 failed = enqueueReply(account, gone->id, gone->remoteId, QStringLiteral("Too late?"));
-    QCOMPARE(flushOutbox(account).second, 1);
-    entry = store::OutboxRepository::byId(db(), failed);
+    const qint64 failed = m_h->enqueueReply(account, gone->id, gone->remoteId, QStringLiteral("Too late?"));
+    QCOMPARE(m_h->flushOutbox(account).second, 1);
+    entry = store::OutboxRepository::byId(m_h->db(), failed);
     QCOMPARE(model::toString(entry->state), QStringLiteral("failed"));
     QVERIFY2(entry->lastError.contains(QLatin1String("DELETED_COMMENT")), qPrintable(entry->lastError));
     QCOMPARE(entry->text, QStringLiteral("Too late?"));
@@ -534,18 +412,18 @@ void RedditSyncTest::moderation() {
     QFETCH(QString, endpoint);
     QFETCH(QString, spam);
     const qint64 account = m_accounts[0];
-    QVERIFY(runSync({account}).ok.value(account));
+    QVERIFY(m_h->runSync({account}).ok.value(account));
     const QString target = reddit().modqueueFullnames(0).constFirst();
-    const auto item = store::ItemRepository::byRemoteId(db(), account, target);
+    const auto item = store::ItemRepository::byRemoteId(m_h->db(), account, target);
     QVERIFY(item.has_value());
-    connectors::Connector* connector = connectorFor(account);
+    connectors::Connector* connector = m_h->connectorFor(account);
     QVERIFY(connector != nullptr);
     QVERIFY(connector->moderationActions(*item).contains(action));
     QVERIFY(reddit().thingState(target).reports > 0);
 
     m_sandbox->clearJournal();
     std::optional<Expected<bool, Error>> result;
-    connector->moderate(action, *item, {}, m_sync.get(), [&](Expected<bool, Error> r) { result = std::move(r); });
+    connector->moderate(action, *item, {}, &m_h->sync(), [&](Expected<bool, Error> r) { result = std::move(r); });
     QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), kTimeoutMs);
     QVERIFY2(result->hasValue(), failureText(*result).constData());
     const QList<JournalEntry> journal = redditJournal();
@@ -581,13 +459,13 @@ void RedditSyncTest::moderation() {
 
 void RedditSyncTest::expiredTokenIsRefreshed() {
     const qint64 account = m_accounts[0];
-    QVERIFY(runSync({account}).ok.value(account));
+    QVERIFY(m_h->runSync({account}).ok.value(account));
     QVERIFY(reddit().expireAccessTokens(0));
     reddit().addLive(0, sandbox::RedditStore::LiveKind::PostReply, QStringLiteral("Still broken for me"));
     m_sandbox->clearJournal();
-    const SyncRun run = runSync({account});
-    QVERIFY2(run.ok.value(account), qPrintable(m_sync->status(account).error.toString()));
-    QVERIFY(lastError(account).isEmpty());
+    const SyncRun run = m_h->runSync({account});
+    QVERIFY2(run.ok.value(account), qPrintable(m_h->sync().status(account).error.toString()));
+    QVERIFY(m_h->lastError(account).isEmpty());
     const QList<JournalEntry> journal = redditJournal();
     QVERIFY(journal.size() >= 3);
     QCOMPARE(journal[0].status, 401);
@@ -600,18 +478,18 @@ void RedditSyncTest::expiredTokenIsRefreshed() {
 }
 
 void RedditSyncTest::revokedGrantFlagsOnlyThatAccount() {
-    QVERIFY(runSync().finished);
+    QVERIFY(m_h->runSync().finished);
     QVERIFY(reddit().revokeRefreshToken(0));
     m_sandbox->clearJournal();
-    const SyncRun run = runSync();
+    const SyncRun run = m_h->runSync();
     QVERIFY(run.finished);
     QVERIFY(!run.ok.value(m_accounts[0]));
-    QVERIFY2(run.ok.value(m_accounts[1]), qPrintable(m_sync->status(m_accounts[1]).error.toString()));
-    const sync::AccountSyncStatus status = m_sync->status(m_accounts[0]);
+    QVERIFY2(run.ok.value(m_accounts[1]), qPrintable(m_h->sync().status(m_accounts[1]).error.toString()));
+    const sync::AccountSyncStatus status = m_h->sync().status(m_accounts[0]);
     QVERIFY2(status.error.code == ErrorCode::Unauthorized, errorCodeName(status.error.code));
-    QTRY_VERIFY_WITH_TIMEOUT(lastError(m_accounts[0]).contains(QLatin1String("unauthorized")), kTimeoutMs);
-    QVERIFY(lastError(m_accounts[0]).contains(QLatin1String("invalid_grant")));
-    QVERIFY(lastError(m_accounts[1]).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(m_h->lastError(m_accounts[0]).contains(QLatin1String("unauthorized")), kTimeoutMs);
+    QVERIFY(m_h->lastError(m_accounts[0]).contains(QLatin1String("invalid_grant")));
+    QVERIFY(m_h->lastError(m_accounts[1]).isEmpty());
     // The refused grant came back inside an HTTP 200, as Reddit does.
     const QList<JournalEntry> grants =
         requestsTo(redditJournal(), QStringLiteral("POST"), path(u"/api/v1/access_token"));
@@ -621,13 +499,13 @@ void RedditSyncTest::revokedGrantFlagsOnlyThatAccount() {
 
 void RedditSyncTest::rateLimited429WaitsThenResumes() {
     const qint64 account = m_accounts[0];
-    QVERIFY(runSync({account}).ok.value(account));
+    QVERIFY(m_h->runSync({account}).ok.value(account));
     reddit().addLive(0, sandbox::RedditStore::LiveKind::Mention, QStringLiteral("hello?"));
     const qint64 until = QDateTime::currentMSecsSinceEpoch() + 2000;
     m_sandbox->faults().rateLimitUntil(until, path(u"/message"));
     m_sandbox->clearJournal();
-    const SyncRun run = runSync({account});
-    QVERIFY2(run.ok.value(account), qPrintable(m_sync->status(account).error.toString()));
+    const SyncRun run = m_h->runSync({account});
+    QVERIFY2(run.ok.value(account), qPrintable(m_h->sync().status(account).error.toString()));
     const QList<JournalEntry> inbox = requestsTo(redditJournal(), QStringLiteral("GET"), path(u"/message/inbox"));
     QVERIFY(inbox.size() >= 2);
     QCOMPARE(inbox[0].status, 429);
@@ -642,8 +520,8 @@ void RedditSyncTest::rateLimited429WaitsThenResumes() {
 void RedditSyncTest::serverErrorsRetried() {
     const qint64 account = m_accounts[0];
     m_sandbox->faults().failNext(FaultKind::ServerError, 2, path(u"/message/inbox"));
-    const SyncRun run = runSync({account});
-    QVERIFY2(run.ok.value(account), qPrintable(m_sync->status(account).error.toString()));
+    const SyncRun run = m_h->runSync({account});
+    QVERIFY2(run.ok.value(account), qPrintable(m_h->sync().status(account).error.toString()));
     const QList<JournalEntry> inbox = requestsTo(redditJournal(), QStringLiteral("GET"), path(u"/message/inbox"));
     QCOMPARE(inbox[0].status, 503);
     QCOMPARE(inbox[1].status, 503);
@@ -655,11 +533,11 @@ void RedditSyncTest::serverErrorsRetried() {
 void RedditSyncTest::rateLimitBudgetNeverExceeded() {
     // 4 requests per 1.5 s for the whole app (one client id for both accounts); a full sync needs many more.
     m_sandbox->redditSetRateLimit(4, 1500);
-    const SyncRun run = runSync();
+    const SyncRun run = m_h->runSync();
     QVERIFY(run.finished);
     const QList<JournalEntry> journal = redditJournal();
     for (int i = 0; i < m_accounts.size(); ++i) {
-        QVERIFY2(run.ok.value(m_accounts[i]), qPrintable(m_sync->status(m_accounts[i]).error.toString()));
+        QVERIFY2(run.ok.value(m_accounts[i]), qPrintable(m_h->sync().status(m_accounts[i]).error.toString()));
         QCOMPARE(stored(m_accounts[i], reddit().inboxFullnames(i)), qint64(reddit().inboxCount(i)));
     }
     int api = 0;
@@ -676,7 +554,7 @@ void RedditSyncTest::genericUserAgentRefused() {
     r.url = QUrl(m_remote[0].baseUrl + QStringLiteral("/api/v1/me"));
     r.retrySafe = false;
     std::optional<net::Result> result;
-    m_net->send(r, this, [&](net::Result res) { result = std::move(res); });
+    m_h->network().send(r, this, [&](net::Result res) { result = std::move(res); });
     QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), kTimeoutMs);
     QVERIFY(!result->hasValue());
     QCOMPARE(result->error().httpStatus, 403);

@@ -1,5 +1,6 @@
 #include "tests/support/SyncHarness.h"
 
+#include "core/common/Ids.h"
 #include "core/store/AccountRepository.h"
 #include "core/store/ItemRepository.h"
 #include "core/store/OutboxRepository.h"
@@ -126,6 +127,10 @@ qint64 SyncHarness::enqueueReply(qint64 accountId, qint64 itemId, const QString&
         return {};
     });
     return queued ? id : 0;
+}
+
+qint64 SyncHarness::enqueueReply(qint64 accountId, qint64 itemId, const QString& parentRemoteId, const QString& text) {
+    return enqueueReply(accountId, itemId, parentRemoteId, text, newUuid());
 }
 
 connectors::Connector* SyncHarness::connectorFor(qint64 accountId) {

@@ -59,6 +59,8 @@ public:
     std::pair<int, int> flushOutbox(qint64 accountId); // (sent, failed); (-1, -1) on timeout
     qint64 enqueueReply(qint64 accountId, qint64 itemId, const QString& parentRemoteId, const QString& text,
                         const QString& key);
+    // The same with a fresh idempotency key.
+    qint64 enqueueReply(qint64 accountId, qint64 itemId, const QString& parentRemoteId, const QString& text);
     connectors::Connector* connectorFor(qint64 accountId);
     Expected<bool, Error> moderate(qint64 accountId, connectors::ModerationAction action, const model::Item& item,
                                    const QString& comment = {});
