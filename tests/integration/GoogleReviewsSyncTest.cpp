@@ -2,26 +2,20 @@
 // libcurl to the sandbox's /google route set, into a real SQLite store; each case checks the journal, the
 // sandbox and the database.
 #include "core/connectors/Connector.h"
-#include "core/net/NetworkEngine.h"
 #include "core/sandbox/SandboxServer.h"
 #include "core/sandbox/google/GoogleReviewsStore.h"
-#include "core/secrets/FileSecretStore.h"
 #include "core/store/AccountRepository.h"
 #include "core/store/ItemRepository.h"
 #include "core/store/OutboxRepository.h"
-#include "core/store/Store.h"
 #include "core/store/SyncStateRepository.h"
-#include "core/sync/OutboxSender.h"
-#include "core/sync/SyncEngine.h"
+#include "tests/support/JournalProbe.h"
 #include "tests/support/StoreProbe.h"
+#include "tests/support/SyncHarness.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 #include <memory>
 
 using namespace baton;
@@ -40,13 +34,9 @@ constexpr int kTimeoutMs = 60000;
 constexpr int kPerLocation = 60; // two pages of 50 each
 
 QList<JournalEntry> matching(const QList<JournalEntry>& journal, const QString& method, const QString& suffix) {
-    QList<JournalEntry> out;
-    for (const JournalEntry& e : journal) {
-        if (e.method == method && e.path.startsWith(QLatin1String("/google/")) && e.path.endsWith(suffix)) {
-            out.append(e);
-        }
-    }
-    return out;
+    return baton::testing::journalWhere(journal, [&](const JournalEntry& e) {
+        return e.method == method && e.path.startsWith(QLatin1String("/google/")) && e.path.endsWith(suffix);
+    });
 }
 
 } // namespace
@@ -67,19 +57,12 @@ private slots:
     void serverErrorsRetried();
 
 private:
-    bool runSync();
-    std::pair<int, int> flushOutbox();
-    qint64 enqueueReply(qint64 itemId, const QString& parentRemoteId, const QString& text);
-    connectors::Connector* connector();
-    store::Database& db() { return m_store->reader(); }
+    bool runSync() { return m_h->runSync({m_account}).allOk(); }
+    connectors::Connector* connector() { return m_h->connectorFor(m_account); }
     sandbox::GoogleReviewsStore& gbp() { return m_sandbox->googleReviews(); }
 
     std::unique_ptr<sandbox::SandboxServer> m_sandbox;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<store::Store> m_store;
-    std::unique_ptr<secrets::FileSecretStore> m_secrets;
-    std::unique_ptr<net::NetworkEngine> m_net;
-    std::unique_ptr<sync::SyncEngine> m_sync;
+    std::unique_ptr<testing::SyncHarness> m_h;
     sandbox::SandboxAccount m_remote;
     qint64 m_account = 0;
 };
@@ -96,14 +79,8 @@ void GoogleReviewsSyncTest::init() {
     m_sandbox = std::make_unique<sandbox::SandboxServer>(options);
     QString error;
     QVERIFY2(m_sandbox->start(&error), qPrintable(error));
-    m_dir = std::make_unique<QTemporaryDir>();
-    auto opened = store::Store::open(m_dir->filePath(QStringLiteral("baton.db")));
-    QVERIFY2(opened.hasValue(), failureText(opened).constData());
-    m_store = std::move(*opened);
-    m_secrets = std::make_unique<secrets::FileSecretStore>(m_dir->filePath(QStringLiteral("secrets.json")));
-    m_net = std::make_unique<net::NetworkEngine>();
-    m_sync = std::make_unique<sync::SyncEngine>(
-        *m_store, *m_net, [this](const model::Account&) -> secrets::SecretStore* { return m_secrets.get(); });
+    m_h = std::make_unique<testing::SyncHarness>();
+    QVERIFY2(m_h->isValid(), qPrintable(m_h->error()));
     bool found = false;
     for (const sandbox::SandboxAccount& a : m_sandbox->accounts()) {
         if (a.network == QLatin1String("google-reviews")) {
@@ -117,98 +94,39 @@ void GoogleReviewsSyncTest::init() {
     account.network = model::Network::GoogleReviews;
     account.name = m_remote.name;
     account.baseUrl = m_remote.baseUrl;
-    account.settings.insert(QStringLiteral("secret_store"), QStringLiteral("file"));
-    const auto added = m_store->writer().run([&](store::Database& d, store::ChangeSet& c) -> Expected<void, Error> {
-        auto r = store::AccountRepository::add(d, account, c);
-        if (!r) {
-            return unexpected(r.error());
-        }
-        m_account = *r;
-        return {};
-    });
-    QVERIFY2(added.hasValue(), failureText(added).constData());
-    account.id = m_account;
-    QVERIFY(m_secrets->writeNow(account.secretKey(), m_remote.token).hasValue());
+    m_account = m_h->addAccount(account, m_remote.token);
+    QVERIFY2(m_account > 0, qPrintable(m_h->error()));
 }
 
 void GoogleReviewsSyncTest::cleanup() {
-    m_sync.reset();
-    m_net.reset();
-    m_store.reset();
-    m_secrets.reset();
-    m_dir.reset();
+    m_h.reset();
     m_sandbox.reset();
 }
 
-bool GoogleReviewsSyncTest::runSync() {
-    QSignalSpy finished(m_sync.get(), &sync::SyncEngine::accountFinished);
-    m_sync->syncAccount(m_account);
-    if (finished.isEmpty() && !finished.wait(kTimeoutMs)) {
-        return false;
-    }
-    return finished.constFirst().at(1).toBool();
-}
-
-std::pair<int, int> GoogleReviewsSyncTest::flushOutbox() {
-    auto result = std::make_shared<std::pair<int, int>>(-1, -1);
-    m_sync->outbox().flush(m_account, [result](int sent, int failed) { *result = {sent, failed}; });
-    (void)QTest::qWaitFor([&] { return result->first >= 0; }, kTimeoutMs);
-    return *result;
-}
-
-qint64 GoogleReviewsSyncTest::enqueueReply(qint64 itemId, const QString& parentRemoteId, const QString& text) {
-    model::OutboxEntry entry;
-    entry.accountId = m_account;
-    entry.itemId = itemId;
-    entry.parentRemoteId = parentRemoteId;
-    entry.text = text;
-    entry.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    entry.createdAt = QDateTime::currentMSecsSinceEpoch();
-    qint64 id = 0;
-    const auto queued = m_store->writer().run([&](store::Database& d, store::ChangeSet& c) -> Expected<void, Error> {
-        auto r = store::OutboxRepository::enqueue(d, entry, c);
-        if (!r) {
-            return unexpected(r.error());
-        }
-        id = *r;
-        return {};
-    });
-    return queued ? id : 0;
-}
-
-connectors::Connector* GoogleReviewsSyncTest::connector() {
-    auto outcome = std::make_shared<std::pair<bool, connectors::Connector*>>(false, nullptr);
-    m_sync->withConnector(m_account, [outcome](Expected<connectors::Connector*, Error> c) {
-        *outcome = {true, c ? *c : nullptr};
-    });
-    (void)QTest::qWaitFor([&] { return outcome->first; }, kTimeoutMs);
-    return outcome->second;
-}
-
 void GoogleReviewsSyncTest::fullSync() {
-    QVERIFY2(runSync(), qPrintable(m_sync->status(m_account).error.toString()));
-    const auto account = store::AccountRepository::byId(db(), m_account);
+    QVERIFY2(runSync(), qPrintable(m_h->sync().status(m_account).error.toString()));
+    const auto account = store::AccountRepository::byId(m_h->db(), m_account);
     QCOMPARE(account->remoteId, m_remote.remoteId); // accounts/<id>, learnt from GET /v4/accounts
 
     // Every review of both locations, each location its own community, stars as ratings 1..5.
-    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ? AND kind = 'review'", {m_account}),
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ? AND kind = 'review'", {m_account}),
              qint64(gbp().reviewCount(0, 0) + gbp().reviewCount(0, 1)));
-    QCOMPARE(queryInt(db(), "SELECT count(DISTINCT community_id) FROM items WHERE account_id = ?", {m_account}),
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(DISTINCT community_id) FROM items WHERE account_id = ?", {m_account}),
              qint64(2));
-    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE kind = 'review' AND rating NOT BETWEEN 1 AND 5"),
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE kind = 'review' AND rating NOT BETWEEN 1 AND 5"),
              qint64(0));
-    QVERIFY(queryInt(db(), "SELECT count(DISTINCT rating) FROM items WHERE kind = 'review'") >= 4);
+    QVERIFY(queryInt(m_h->db(), "SELECT count(DISTINCT rating) FROM items WHERE kind = 'review'") >= 4);
     // Existing owner replies are outgoing items linked to their review, which counts as answered.
     const qint64 replies =
-        queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ? AND direction = 'out'", {m_account});
+        queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ? AND direction = 'out'", {m_account});
     QVERIFY(replies > 10);
-    QCOMPARE(queryInt(db(),
+    QCOMPARE(queryInt(m_h->db(),
                       "SELECT count(*) FROM items r JOIN items p ON p.remote_id = r.parent_remote_id AND "
                       "p.account_id = r.account_id WHERE r.direction = 'out' AND p.first_response_at IS NOT NULL"),
              replies);
-    QCOMPARE(duplicateItems(db()), qint64(0));
+    QCOMPARE(duplicateItems(m_h->db()), qint64(0));
     // Named reviewers are authors the inbox knows.
-    QVERIFY(queryInt(db(),
+    QVERIFY(queryInt(m_h->db(),
                      "SELECT count(*) FROM items WHERE account_id = ? AND kind = 'review' AND identity_id IS "
                      "NOT NULL",
                      {m_account}) > kPerLocation);
@@ -228,15 +146,15 @@ void GoogleReviewsSyncTest::fullSync() {
     QVERIFY(!pages.at(1).queryValue(QStringLiteral("pageToken")).isEmpty());
     QCOMPARE(pages.at(0).path, QStringLiteral("/google/v4/") + gbp().locationName(0, 0) + QStringLiteral("/reviews"));
     QCOMPARE(pages.at(2).path, QStringLiteral("/google/v4/") + gbp().locationName(0, 1) + QStringLiteral("/reviews"));
-    const store::SyncState s = store::SyncStateRepository::get(db(), m_account, QStringLiteral("reviews"));
+    const store::SyncState s = store::SyncStateRepository::get(m_h->db(), m_account, QStringLiteral("reviews"));
     QVERIFY(s.backfillCursor.isEmpty());
     QCOMPARE(QJsonDocument::fromJson(s.cursor.toUtf8()).object().size(), 2); // a watermark per location
 }
 
 void GoogleReviewsSyncTest::incrementalSyncAndEdits() {
     QVERIFY(runSync());
-    const qint64 before = queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account});
-    const QString oldReview = queryText(db(),
+    const qint64 before = queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account});
+    const QString oldReview = queryText(m_h->db(),
                                         "SELECT remote_id FROM items WHERE account_id = ? AND kind = 'review' "
                                         "ORDER BY created_at LIMIT 1",
                                         {m_account});
@@ -250,32 +168,32 @@ void GoogleReviewsSyncTest::incrementalSyncAndEdits() {
     for (const JournalEntry& e : pages) {
         QVERIFY(e.queryValue(QStringLiteral("pageToken")).isEmpty());
     }
-    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account}), before + 1);
-    const auto fresh = store::ItemRepository::byRemoteId(db(), m_account, added);
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account}), before + 1);
+    const auto fresh = store::ItemRepository::byRemoteId(m_h->db(), m_account, added);
     QVERIFY(fresh.has_value());
     QCOMPARE(fresh->rating, std::optional<int>(1));
     QCOMPARE(fresh->text, QStringLiteral("Froid, lent, et personne pour s'excuser."));
     // The edited review came back on top of its location with a new updateTime: the stored text follows.
-    const auto edited = store::ItemRepository::byRemoteId(db(), m_account, oldReview);
+    const auto edited = store::ItemRepository::byRemoteId(m_h->db(), m_account, oldReview);
     QCOMPARE(edited->text, QStringLiteral("Edit: they called me back and fixed it. 👍"));
     QVERIFY(edited->updatedAt > edited->createdAt);
-    QCOMPARE(duplicateItems(db()), qint64(0));
+    QCOMPARE(duplicateItems(m_h->db()), qint64(0));
 }
 
 void GoogleReviewsSyncTest::replyIsAnUpsert() {
     QVERIFY(runSync());
-    const QStringList review = queryRow(db(),
+    const QStringList review = queryRow(m_h->db(),
                                         "SELECT id, remote_id FROM items WHERE account_id = ? AND kind = 'review' AND "
                                         "first_response_at IS NULL ORDER BY id DESC LIMIT 1",
                                         {m_account});
     QCOMPARE(review.size(), 2);
     QVERIFY(gbp().replyOf(review[1]).isEmpty());
     const QString text = QStringLiteral("Merci pour votre retour, Camille — on vous recontacte. 🙏");
-    const qint64 outboxId = enqueueReply(review[0].toLongLong(), review[1], text);
+    const qint64 outboxId = m_h->enqueueReply(m_account, review[0].toLongLong(), review[1], text);
     m_sandbox->clearJournal();
     // The reply is stored, then the connection drops before the answer: the engine sends the PUT again.
     m_sandbox->faults().failNext(FaultKind::ResetAfterHandling, 1, QStringLiteral("/google/v4/"));
-    QCOMPARE(flushOutbox(), (std::pair{1, 0}));
+    QCOMPARE(m_h->flushOutbox(m_account), (std::pair{1, 0}));
     const QList<JournalEntry> puts = matching(m_sandbox->journal(), QStringLiteral("PUT"), QStringLiteral("/reply"));
     QCOMPARE(puts.size(), 2);
     for (const JournalEntry& e : puts) {
@@ -284,30 +202,30 @@ void GoogleReviewsSyncTest::replyIsAnUpsert() {
     }
     QCOMPARE(gbp().replyOf(review[1]), text);
     QCOMPARE(gbp().replyWrites(0), 1); // an upsert: the repeat changed nothing
-    const auto entry = store::OutboxRepository::byId(db(), outboxId);
+    const auto entry = store::OutboxRepository::byId(m_h->db(), outboxId);
     QCOMPARE(model::toString(entry->state), QStringLiteral("sent"));
     QCOMPARE(entry->remoteId, review[1] + QStringLiteral("/reply"));
-    const auto reply = store::ItemRepository::byRemoteId(db(), m_account, entry->remoteId);
+    const auto reply = store::ItemRepository::byRemoteId(m_h->db(), m_account, entry->remoteId);
     QVERIFY(reply.has_value());
     QVERIFY(reply->direction == model::Direction::Outgoing);
     QCOMPARE(reply->parentRemoteId, review[1]);
-    QVERIFY(queryInt(db(), "SELECT first_response_at FROM items WHERE id = ?", {review[0].toLongLong()}) > 0);
+    QVERIFY(queryInt(m_h->db(), "SELECT first_response_at FROM items WHERE id = ?", {review[0].toLongLong()}) > 0);
     // A later sync sees the same reply on the review: still one item.
     QVERIFY(runSync());
-    QCOMPARE(duplicateItems(db()), qint64(0));
+    QCOMPARE(duplicateItems(m_h->db()), qint64(0));
 }
 
 void GoogleReviewsSyncTest::deleteOwnReply() {
     QVERIFY(runSync());
-    const QString replyId =
-        queryText(db(), "SELECT remote_id FROM items WHERE account_id = ? AND direction = 'out' LIMIT 1", {m_account});
+    const QString replyId = queryText(
+        m_h->db(), "SELECT remote_id FROM items WHERE account_id = ? AND direction = 'out' LIMIT 1", {m_account});
     QVERIFY(replyId.endsWith(QLatin1String("/reply")));
     const QString review = replyId.chopped(6);
     QVERIFY(!gbp().replyOf(review).isEmpty());
     auto* c = connector();
     QVERIFY(c != nullptr);
-    const auto reply = store::ItemRepository::byRemoteId(db(), m_account, replyId);
-    const auto customer = store::ItemRepository::byRemoteId(db(), m_account, review);
+    const auto reply = store::ItemRepository::byRemoteId(m_h->db(), m_account, replyId);
+    const auto customer = store::ItemRepository::byRemoteId(m_h->db(), m_account, review);
     QCOMPARE(c->moderationActions(*reply), QList<ModerationAction>{ModerationAction::DeleteOwn});
     QVERIFY(c->moderationActions(*customer).isEmpty()); // a customer's review cannot be removed by the API
     m_sandbox->clearJournal();
@@ -328,9 +246,9 @@ void GoogleReviewsSyncTest::revokedTokenFlagsAccount() {
     QVERIFY(gbp().revokeToken(0));
     m_sandbox->clearJournal();
     QVERIFY(!runSync());
-    QVERIFY(m_sync->status(m_account).error.code == ErrorCode::Unauthorized);
-    QVERIFY(
-        queryText(db(), "SELECT last_error FROM accounts WHERE id = ?", {m_account}).contains(QLatin1String("401")));
+    QVERIFY(m_h->sync().status(m_account).error.code == ErrorCode::Unauthorized);
+    QVERIFY(queryText(m_h->db(), "SELECT last_error FROM accounts WHERE id = ?", {m_account})
+                .contains(QLatin1String("401")));
     const QList<JournalEntry> calls = matching(m_sandbox->journal(), QStringLiteral("GET"), QStringLiteral("/reviews"));
     QCOMPARE(calls.size(), 1);
     QCOMPARE(calls[0].status, 401);
@@ -339,7 +257,7 @@ void GoogleReviewsSyncTest::revokedTokenFlagsAccount() {
 void GoogleReviewsSyncTest::rateLimitedWaitsThenResumes() {
     const qint64 until = QDateTime::currentMSecsSinceEpoch() + 700;
     m_sandbox->faults().rateLimitUntil(until, QStringLiteral("/google/v4/accounts/"));
-    QVERIFY2(runSync(), qPrintable(m_sync->status(m_account).error.toString()));
+    QVERIFY2(runSync(), qPrintable(m_h->sync().status(m_account).error.toString()));
     const QList<JournalEntry> all = m_sandbox->journal();
     int limited = 0;
     for (const JournalEntry& e : all) {
@@ -349,19 +267,19 @@ void GoogleReviewsSyncTest::rateLimitedWaitsThenResumes() {
         }
     }
     QVERIFY(limited >= 1);
-    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ? AND kind = 'review'", {m_account}),
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ? AND kind = 'review'", {m_account}),
              qint64(2 * kPerLocation));
 }
 
 void GoogleReviewsSyncTest::serverErrorsRetried() {
     m_sandbox->faults().failNext(FaultKind::ServerError, 2, QStringLiteral("/google/v4/accounts/"));
-    QVERIFY2(runSync(), qPrintable(m_sync->status(m_account).error.toString()));
+    QVERIFY2(runSync(), qPrintable(m_h->sync().status(m_account).error.toString()));
     int errors = 0;
     for (const JournalEntry& e : m_sandbox->journal()) {
         errors += e.status == 503 ? 1 : 0;
     }
     QCOMPARE(errors, 2);
-    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ? AND kind = 'review'", {m_account}),
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ? AND kind = 'review'", {m_account}),
              qint64(2 * kPerLocation));
 }
 

@@ -5,26 +5,20 @@
 #include "core/connectors/Connector.h"
 #include "core/connectors/youtube/YouTubeConnector.h"
 #include "core/connectors/youtube/YouTubeQuota.h"
-#include "core/net/NetworkEngine.h"
 #include "core/sandbox/SandboxServer.h"
 #include "core/sandbox/youtube/YouTubeStore.h"
-#include "core/secrets/FileSecretStore.h"
 #include "core/store/AccountRepository.h"
 #include "core/store/ItemRepository.h"
 #include "core/store/OutboxRepository.h"
-#include "core/store/Store.h"
 #include "core/store/SyncStateRepository.h"
-#include "core/sync/OutboxSender.h"
-#include "core/sync/SyncEngine.h"
+#include "tests/support/JournalProbe.h"
 #include "tests/support/StoreProbe.h"
+#include "tests/support/SyncHarness.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 #include <memory>
 
 using namespace baton;
@@ -37,6 +31,7 @@ using baton::testing::failureText;
 using baton::testing::queryInt;
 using baton::testing::queryRow;
 using baton::testing::queryText;
+using baton::testing::requestsTo;
 
 Q_DECLARE_METATYPE(baton::connectors::ModerationAction)
 
@@ -47,24 +42,8 @@ const QString kThreads = QStringLiteral("/youtube/v3/commentThreads");
 const QString kComments = QStringLiteral("/youtube/v3/comments");
 const QString kModerate = QStringLiteral("/youtube/v3/comments/setModerationStatus");
 
-QList<JournalEntry> requestsTo(const QList<JournalEntry>& journal, const QString& method, const QString& path) {
-    QList<JournalEntry> out;
-    for (const JournalEntry& e : journal) {
-        if (e.method == method && e.path == path) {
-            out.append(e);
-        }
-    }
-    return out;
-}
-
 QList<JournalEntry> youtubeRequests(const QList<JournalEntry>& journal) {
-    QList<JournalEntry> out;
-    for (const JournalEntry& e : journal) {
-        if (e.path.startsWith(QLatin1String("/youtube/"))) {
-            out.append(e);
-        }
-    }
-    return out;
+    return baton::testing::underPath(journal, QStringLiteral("/youtube/"));
 }
 
 // What the journal says the project spent: the documented cost of every request the API answered.
@@ -107,20 +86,15 @@ private slots:
     void budgetRefusedBeforeSending();
 
 private:
-    bool runSync();
-    std::pair<int, int> flushOutbox();
-    qint64 enqueueReply(qint64 itemId, const QString& parentRemoteId, const QString& text);
-    connectors::youtube::YouTubeConnector* connector();
-    store::Database& db() { return m_store->reader(); }
+    bool runSync() { return m_h->runSync({m_account}).allOk(); }
+    connectors::youtube::YouTubeConnector* connector() {
+        return dynamic_cast<connectors::youtube::YouTubeConnector*>(m_h->connectorFor(m_account));
+    }
     sandbox::YouTubeStore& yt() { return m_sandbox->youtube(); }
     void storeQuota(int used);
 
     std::unique_ptr<sandbox::SandboxServer> m_sandbox;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<store::Store> m_store;
-    std::unique_ptr<secrets::FileSecretStore> m_secrets;
-    std::unique_ptr<net::NetworkEngine> m_net;
-    std::unique_ptr<sync::SyncEngine> m_sync;
+    std::unique_ptr<testing::SyncHarness> m_h;
     sandbox::SandboxAccount m_remote;
     qint64 m_account = 0;
 };
@@ -137,16 +111,8 @@ void YouTubeSyncTest::init() {
     m_sandbox = std::make_unique<sandbox::SandboxServer>(options);
     QString error;
     QVERIFY2(m_sandbox->start(&error), qPrintable(error));
-
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    auto opened = store::Store::open(m_dir->filePath(QStringLiteral("baton.db")));
-    QVERIFY2(opened.hasValue(), failureText(opened).constData());
-    m_store = std::move(*opened);
-    m_secrets = std::make_unique<secrets::FileSecretStore>(m_dir->filePath(QStringLiteral("secrets.json")));
-    m_net = std::make_unique<net::NetworkEngine>();
-    m_sync = std::make_unique<sync::SyncEngine>(
-        *m_store, *m_net, [this](const model::Account&) -> secrets::SecretStore* { return m_secrets.get(); });
+    m_h = std::make_unique<testing::SyncHarness>();
+    QVERIFY2(m_h->isValid(), qPrintable(m_h->error()));
 
     bool found = false;
     for (const sandbox::SandboxAccount& a : m_sandbox->accounts()) {
@@ -163,73 +129,13 @@ void YouTubeSyncTest::init() {
     account.name = m_remote.name;
     account.baseUrl = m_remote.baseUrl;
     // No remote id: the first sync asks channels.list?mine=true.
-    account.settings.insert(QStringLiteral("secret_store"), QStringLiteral("file"));
-    account.createdAt = QDateTime::currentMSecsSinceEpoch();
-    const auto added = m_store->writer().run([&](store::Database& d, store::ChangeSet& c) -> Expected<void, Error> {
-        auto r = store::AccountRepository::add(d, account, c);
-        if (!r) {
-            return unexpected(r.error());
-        }
-        m_account = *r;
-        return {};
-    });
-    QVERIFY2(added.hasValue(), failureText(added).constData());
-    account.id = m_account;
-    QVERIFY(m_secrets->writeNow(account.secretKey(), m_remote.token).hasValue());
+    m_account = m_h->addAccount(account, m_remote.token);
+    QVERIFY2(m_account > 0, qPrintable(m_h->error()));
 }
 
 void YouTubeSyncTest::cleanup() {
-    m_sync.reset();
-    m_net.reset();
-    m_store.reset();
-    m_secrets.reset();
-    m_dir.reset();
+    m_h.reset();
     m_sandbox.reset();
-}
-
-bool YouTubeSyncTest::runSync() {
-    QSignalSpy finished(m_sync.get(), &sync::SyncEngine::accountFinished);
-    m_sync->syncAccount(m_account);
-    if (finished.isEmpty() && !finished.wait(kTimeoutMs)) {
-        return false;
-    }
-    return finished.constFirst().at(1).toBool();
-}
-
-std::pair<int, int> YouTubeSyncTest::flushOutbox() {
-    auto result = std::make_shared<std::pair<int, int>>(-1, -1);
-    m_sync->outbox().flush(m_account, [result](int sent, int failed) { *result = {sent, failed}; });
-    (void)QTest::qWaitFor([&] { return result->first >= 0; }, kTimeoutMs);
-    return *result;
-}
-
-qint64 YouTubeSyncTest::enqueueReply(qint64 itemId, const QString& parentRemoteId, const QString& text) {
-    model::OutboxEntry entry;
-    entry.accountId = m_account;
-    entry.itemId = itemId;
-    entry.parentRemoteId = parentRemoteId;
-    entry.text = text;
-    entry.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    entry.createdAt = QDateTime::currentMSecsSinceEpoch();
-    qint64 id = 0;
-    const auto queued = m_store->writer().run([&](store::Database& d, store::ChangeSet& c) -> Expected<void, Error> {
-        auto r = store::OutboxRepository::enqueue(d, entry, c);
-        if (!r) {
-            return unexpected(r.error());
-        }
-        id = *r;
-        return {};
-    });
-    return queued ? id : 0;
-}
-
-connectors::youtube::YouTubeConnector* YouTubeSyncTest::connector() {
-    auto outcome = std::make_shared<std::pair<bool, connectors::Connector*>>(false, nullptr);
-    m_sync->withConnector(m_account, [outcome](Expected<connectors::Connector*, Error> c) {
-        *outcome = {true, c ? *c : nullptr};
-    });
-    (void)QTest::qWaitFor([&] { return outcome->first; }, kTimeoutMs);
-    return dynamic_cast<connectors::youtube::YouTubeConnector*>(outcome->second);
 }
 
 void YouTubeSyncTest::storeQuota(int used) {
@@ -239,7 +145,8 @@ void YouTubeSyncTest::storeQuota(int used) {
     s.accountId = m_account;
     s.stream = connectors::youtube::YouTubeConnector::kQuotaStream;
     s.cursor = q.toText();
-    QVERIFY(m_store->writer()
+    QVERIFY(m_h->store()
+                .writer()
                 .run([&](store::Database& d, store::ChangeSet& c) { return store::SyncStateRepository::save(d, s, c); })
                 .hasValue());
 }
@@ -247,8 +154,8 @@ void YouTubeSyncTest::storeQuota(int used) {
 // ---- cases ----
 
 void YouTubeSyncTest::fullSync() {
-    QVERIFY2(runSync(), qPrintable(m_sync->status(m_account).error.toString()));
-    const auto account = store::AccountRepository::byId(db(), m_account);
+    QVERIFY2(runSync(), qPrintable(m_h->sync().status(m_account).error.toString()));
+    const auto account = store::AccountRepository::byId(m_h->db(), m_account);
     QVERIFY(account.has_value());
     QCOMPARE(account->remoteId, yt().channelId(0)); // learnt from channels.list?mine=true
     QCOMPARE(account->handle, m_remote.acct);
@@ -258,28 +165,29 @@ void YouTubeSyncTest::fullSync() {
     const int held = yt().threadCount(0, QStringLiteral("heldForReview"));
     const int spam = yt().threadCount(0, QStringLiteral("likelySpam"));
     QVERIFY(published > 100 && held > 0 && spam > 0);
-    QCOMPARE(queryInt(db(),
+    QCOMPARE(queryInt(m_h->db(),
                       "SELECT count(*) FROM items WHERE account_id = ? AND coalesce(parent_remote_id, '') = '' AND "
                       "coalesce(visibility, '') = ''",
                       {m_account}),
              qint64(published));
-    QCOMPARE(
-        queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ? AND visibility = 'heldForReview'", {m_account}),
-        qint64(held));
-    QCOMPARE(
-        queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ? AND visibility = 'likelySpam'", {m_account}),
-        qint64(spam));
-    QCOMPARE(duplicateItems(db()), qint64(0));
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ? AND visibility = 'heldForReview'",
+                      {m_account}),
+             qint64(held));
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ? AND visibility = 'likelySpam'",
+                      {m_account}),
+             qint64(spam));
+    QCOMPARE(duplicateItems(m_h->db()), qint64(0));
     // Replies carried by the listing; the channel's own ones are outgoing replies linked to their thread.
-    QVERIFY(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ? AND direction = 'out' AND kind = 'reply'",
+    QVERIFY(queryInt(m_h->db(),
+                     "SELECT count(*) FROM items WHERE account_id = ? AND direction = 'out' AND kind = 'reply'",
                      {m_account}) > 0);
-    QVERIFY(queryInt(db(),
+    QVERIFY(queryInt(m_h->db(),
                      "SELECT count(*) FROM items WHERE coalesce(parent_remote_id, '') <> '' AND thread_remote_id <> "
                      "parent_remote_id") == 0);
-    QVERIFY(queryInt(db(), "SELECT count(*) FROM items WHERE network = 'youtube' AND url NOT LIKE "
-                           "'https://www.youtube.com/watch?v=%&lc=%'") == 0);
+    QVERIFY(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE network = 'youtube' AND url NOT LIKE "
+                                "'https://www.youtube.com/watch?v=%&lc=%'") == 0);
     // The channel is the community.
-    QCOMPARE(queryInt(db(), "SELECT count(DISTINCT community_id) FROM items WHERE account_id = ?", {m_account}),
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(DISTINCT community_id) FROM items WHERE account_id = ?", {m_account}),
              qint64(1));
 
     // What went over the wire: bearer token, paging with pageToken, the three moderation states.
@@ -302,7 +210,7 @@ void YouTubeSyncTest::fullSync() {
     QVERIFY(statuses.contains(QStringLiteral("likelySpam")));
 
     for (const QString& stream : {QStringLiteral("published"), QStringLiteral("heldForReview")}) {
-        const store::SyncState s = store::SyncStateRepository::get(db(), m_account, stream);
+        const store::SyncState s = store::SyncStateRepository::get(m_h->db(), m_account, stream);
         QVERIFY2(s.backfillDone, qPrintable(stream));
         QVERIFY(s.cursor.toLongLong() > 0);
         QVERIFY(s.backfillCursor.isEmpty());
@@ -311,8 +219,8 @@ void YouTubeSyncTest::fullSync() {
 
 void YouTubeSyncTest::incrementalSync() {
     QVERIFY(runSync());
-    const qint64 before = queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account});
-    const QString cursor = store::SyncStateRepository::get(db(), m_account, QStringLiteral("published")).cursor;
+    const qint64 before = queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account});
+    const QString cursor = store::SyncStateRepository::get(m_h->db(), m_account, QStringLiteral("published")).cursor;
     QTest::qWait(1100); // publishedAt has whole seconds: the new comments come after the watermark
     const QString a =
         yt().addComment(0, QStringLiteral("New here — love the channel! ❤️"), QStringLiteral("published"));
@@ -329,29 +237,29 @@ void YouTubeSyncTest::incrementalSync() {
         QVERIFY(e.queryValue(QStringLiteral("pageToken")).isEmpty());
     }
     QVERIFY(requestsTo(m_sandbox->journal(), QStringLiteral("GET"), QStringLiteral("/youtube/v3/channels")).isEmpty());
-    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account}), before + 3);
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account}), before + 3);
     for (const QString& id : {a, b}) {
-        const auto item = store::ItemRepository::byRemoteId(db(), m_account, id);
+        const auto item = store::ItemRepository::byRemoteId(m_h->db(), m_account, id);
         QVERIFY(item.has_value());
         QVERIFY(item->visibility.isEmpty());
     }
-    QCOMPARE(store::ItemRepository::byRemoteId(db(), m_account, c)->visibility, QStringLiteral("heldForReview"));
-    QCOMPARE(store::ItemRepository::byRemoteId(db(), m_account, a)->text,
+    QCOMPARE(store::ItemRepository::byRemoteId(m_h->db(), m_account, c)->visibility, QStringLiteral("heldForReview"));
+    QCOMPARE(store::ItemRepository::byRemoteId(m_h->db(), m_account, a)->text,
              QStringLiteral("New here — love the channel! ❤️"));
-    const QString after = store::SyncStateRepository::get(db(), m_account, QStringLiteral("published")).cursor;
+    const QString after = store::SyncStateRepository::get(m_h->db(), m_account, QStringLiteral("published")).cursor;
     QVERIFY(after.toLongLong() > cursor.toLongLong());
 
     // Nothing new: nothing stored, the same three requests.
     m_sandbox->clearJournal();
     QVERIFY(runSync());
     QCOMPARE(requestsTo(m_sandbox->journal(), QStringLiteral("GET"), kThreads).size(), 3);
-    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account}), before + 3);
-    QCOMPARE(duplicateItems(db()), qint64(0));
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account}), before + 3);
+    QCOMPARE(duplicateItems(m_h->db()), qint64(0));
 }
 
 void YouTubeSyncTest::incrementalWalksSeveralPages() {
     QVERIFY(runSync());
-    const qint64 before = queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account});
+    const qint64 before = queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account});
     QTest::qWait(1100);
     for (int i = 0; i < 150; ++i) {
         QVERIFY(!yt().addComment(0, QStringLiteral("Burst comment %1").arg(i), QStringLiteral("published")).isEmpty());
@@ -369,18 +277,19 @@ void YouTubeSyncTest::incrementalWalksSeveralPages() {
     QCOMPARE(published.size(), 2);
     QVERIFY(published.at(0).queryValue(QStringLiteral("pageToken")).isEmpty());
     QVERIFY(!published.at(1).queryValue(QStringLiteral("pageToken")).isEmpty());
-    QCOMPARE(
-        queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ? AND text LIKE 'Burst comment %'", {m_account}),
-        qint64(150));
-    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account}), before + 150);
-    QVERIFY(store::SyncStateRepository::get(db(), m_account, QStringLiteral("published")).backfillCursor.isEmpty());
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ? AND text LIKE 'Burst comment %'",
+                      {m_account}),
+             qint64(150));
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account}), before + 150);
+    QVERIFY(
+        store::SyncStateRepository::get(m_h->db(), m_account, QStringLiteral("published")).backfillCursor.isEmpty());
 }
 
 void YouTubeSyncTest::threadContext() {
     QVERIFY(runSync());
     const QString top = yt().threadWithReplies(0, 2);
     QVERIFY(!top.isEmpty());
-    const auto item = store::ItemRepository::byRemoteId(db(), m_account, top);
+    const auto item = store::ItemRepository::byRemoteId(m_h->db(), m_account, top);
     QVERIFY(item.has_value());
     auto* c = connector();
     QVERIFY(c != nullptr);
@@ -406,16 +315,16 @@ void YouTubeSyncTest::replyThroughOutbox() {
     QVERIFY(runSync());
     // Answer a reply (not the top-level comment): YouTube threads are flat, so the parent is the top-level id.
     const QStringList target =
-        queryRow(db(),
+        queryRow(m_h->db(),
                  "SELECT id, remote_id, thread_remote_id FROM items WHERE account_id = ? AND "
                  "direction = 'in' AND coalesce(parent_remote_id, '') <> '' ORDER BY id DESC LIMIT 1",
                  {m_account});
     QCOMPARE(target.size(), 3);
     const QString text = QStringLiteral("Merci ! On regarde ça & on revient vers vous 🙏");
-    const qint64 outboxId = enqueueReply(target[0].toLongLong(), target[1], text);
+    const qint64 outboxId = m_h->enqueueReply(m_account, target[0].toLongLong(), target[1], text);
     QVERIFY(outboxId > 0);
     m_sandbox->clearJournal();
-    QCOMPARE(flushOutbox(), (std::pair{1, 0}));
+    QCOMPARE(m_h->flushOutbox(m_account), (std::pair{1, 0}));
 
     const QList<JournalEntry> posts = requestsTo(m_sandbox->journal(), QStringLiteral("POST"), kComments);
     QCOMPARE(posts.size(), 1);
@@ -427,35 +336,35 @@ void YouTubeSyncTest::replyThroughOutbox() {
     QCOMPARE(snippet.value(QLatin1String("textOriginal")).toString(), text);
     QCOMPARE(yt().replyCount(0, target[2], text), 1);
 
-    const auto entry = store::OutboxRepository::byId(db(), outboxId);
+    const auto entry = store::OutboxRepository::byId(m_h->db(), outboxId);
     QVERIFY(entry.has_value());
     QCOMPARE(model::toString(entry->state), QStringLiteral("sent"));
-    const auto reply = store::ItemRepository::byRemoteId(db(), m_account, entry->remoteId);
+    const auto reply = store::ItemRepository::byRemoteId(m_h->db(), m_account, entry->remoteId);
     QVERIFY(reply.has_value());
     QVERIFY(reply->direction == model::Direction::Outgoing);
     QCOMPARE(reply->parentRemoteId, target[1]);
     QCOMPARE(reply->text, text);
-    QVERIFY(queryInt(db(), "SELECT first_response_at FROM items WHERE id = ?", {target[0].toLongLong()}) > 0);
+    QVERIFY(queryInt(m_h->db(), "SELECT first_response_at FROM items WHERE id = ?", {target[0].toLongLong()}) > 0);
 
     // The next sync brings the same reply back in its thread: still stored once.
     QVERIFY(runSync());
-    QCOMPARE(duplicateItems(db()), qint64(0));
+    QCOMPARE(duplicateItems(m_h->db()), qint64(0));
 }
 
 void YouTubeSyncTest::replyAnswerLostIsNotPostedTwice() {
     QVERIFY(runSync());
     const QStringList target =
-        queryRow(db(),
+        queryRow(m_h->db(),
                  "SELECT id, remote_id FROM items WHERE account_id = ? AND direction = 'in' "
                  "AND coalesce(parent_remote_id, '') = '' AND coalesce(visibility, '') = '' ORDER BY id DESC LIMIT 1",
                  {m_account});
     QCOMPARE(target.size(), 2);
     const QString text = QStringLiteral("Thanks for the report, fixed in 2.1.");
-    const qint64 outboxId = enqueueReply(target[0].toLongLong(), target[1], text);
+    const qint64 outboxId = m_h->enqueueReply(m_account, target[0].toLongLong(), target[1], text);
     m_sandbox->clearJournal();
     // The comment is created, then the connection drops before the answer: the client cannot know.
     m_sandbox->faults().failNext(FaultKind::ResetAfterHandling, 1, kComments);
-    QCOMPARE(flushOutbox(), (std::pair{1, 0}));
+    QCOMPARE(m_h->flushOutbox(m_account), (std::pair{1, 0}));
 
     const QList<JournalEntry> journal = m_sandbox->journal();
     const QList<JournalEntry> posts = requestsTo(journal, QStringLiteral("POST"), kComments);
@@ -465,9 +374,9 @@ void YouTubeSyncTest::replyAnswerLostIsNotPostedTwice() {
     QCOMPARE(lookups.size(), 1);
     QCOMPARE(lookups[0].queryValue(QStringLiteral("parentId")), target[1]);
     QCOMPARE(yt().replyCount(0, target[1], text), 1);
-    const auto entry = store::OutboxRepository::byId(db(), outboxId);
+    const auto entry = store::OutboxRepository::byId(m_h->db(), outboxId);
     QCOMPARE(model::toString(entry->state), QStringLiteral("sent"));
-    QVERIFY(store::ItemRepository::byRemoteId(db(), m_account, entry->remoteId).has_value());
+    QVERIFY(store::ItemRepository::byRemoteId(m_h->db(), m_account, entry->remoteId).has_value());
 
     // A second attempt of an entry (after a crash while "sending") looks first and finds it too.
     auto* c = connector();
@@ -505,12 +414,12 @@ void YouTubeSyncTest::moderation() {
     QFETCH(bool, ban);
     QVERIFY(runSync());
     const QString id = queryText(
-        db(),
+        m_h->db(),
         "SELECT remote_id FROM items WHERE account_id = ? AND direction = 'in' AND "
         "coalesce(parent_remote_id, '') = '' AND coalesce(visibility, '') = coalesce(?, '') ORDER BY id DESC LIMIT 1",
         {m_account, visibility});
     QVERIFY(!id.isEmpty());
-    const auto item = store::ItemRepository::byRemoteId(db(), m_account, id);
+    const auto item = store::ItemRepository::byRemoteId(m_h->db(), m_account, id);
     auto* c = connector();
     QVERIFY(c->moderationActions(*item).contains(action));
     m_sandbox->clearJournal();
@@ -534,8 +443,8 @@ void YouTubeSyncTest::revokedTokenFlagsAccount() {
     QVERIFY(yt().revokeToken(0));
     m_sandbox->clearJournal();
     QVERIFY(!runSync());
-    QVERIFY(m_sync->status(m_account).error.code == ErrorCode::Unauthorized);
-    const QString lastError = queryText(db(), "SELECT last_error FROM accounts WHERE id = ?", {m_account});
+    QVERIFY(m_h->sync().status(m_account).error.code == ErrorCode::Unauthorized);
+    const QString lastError = queryText(m_h->db(), "SELECT last_error FROM accounts WHERE id = ?", {m_account});
     QVERIFY2(lastError.contains(QLatin1String("401")), qPrintable(lastError));
     const QList<JournalEntry> calls = youtubeRequests(m_sandbox->journal());
     QCOMPARE(calls.size(), 1); // stops at the first refusal
@@ -546,7 +455,7 @@ void YouTubeSyncTest::revokedTokenFlagsAccount() {
 void YouTubeSyncTest::rateLimitedWaitsThenResumes() {
     const qint64 until = QDateTime::currentMSecsSinceEpoch() + 800;
     m_sandbox->faults().rateLimitUntil(until, kThreads);
-    QVERIFY2(runSync(), qPrintable(m_sync->status(m_account).error.toString()));
+    QVERIFY2(runSync(), qPrintable(m_h->sync().status(m_account).error.toString()));
     const QList<JournalEntry> lists = requestsTo(m_sandbox->journal(), QStringLiteral("GET"), kThreads);
     int limited = 0;
     for (const JournalEntry& e : lists) {
@@ -558,18 +467,18 @@ void YouTubeSyncTest::rateLimitedWaitsThenResumes() {
     QVERIFY(limited >= 1);
     QCOMPARE(lists.constLast().status, 200);
     QVERIFY(lists.constLast().receivedAtMs >= until);
-    QVERIFY(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account}) > 100);
+    QVERIFY(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account}) > 100);
 }
 
 void YouTubeSyncTest::serverErrorsRetried() {
     m_sandbox->faults().failNext(FaultKind::ServerError, 2, kThreads);
-    QVERIFY2(runSync(), qPrintable(m_sync->status(m_account).error.toString()));
+    QVERIFY2(runSync(), qPrintable(m_h->sync().status(m_account).error.toString()));
     const QList<JournalEntry> lists = requestsTo(m_sandbox->journal(), QStringLiteral("GET"), kThreads);
     QCOMPARE(lists.at(0).status, 503);
     QCOMPARE(lists.at(1).status, 503);
     QCOMPARE(lists.at(2).status, 200);
     QCOMPARE(lists.at(2).queryValue(QStringLiteral("pageToken")), QString()); // the same first page again
-    QCOMPARE(queryInt(db(),
+    QCOMPARE(queryInt(m_h->db(),
                       "SELECT count(*) FROM items WHERE account_id = ? AND coalesce(parent_remote_id, '') = '' AND "
                       "coalesce(visibility, '') = ''",
                       {m_account}),
@@ -586,24 +495,25 @@ void YouTubeSyncTest::quotaMatchesJournalAndIsStored() {
     QCOMPARE(yt().quotaUsed(0, now), units);
     QCOMPARE(connector()->quota().used(now), units);
     // Stored in the account's "quota" sync state, where `baton account list` reads it.
-    const store::SyncState s = store::SyncStateRepository::get(db(), m_account, QStringLiteral("quota"));
+    const store::SyncState s = store::SyncStateRepository::get(m_h->db(), m_account, QStringLiteral("quota"));
     QCOMPARE(YouTubeQuota::fromText(s.cursor).used(now), units);
     QCOMPARE(YouTubeQuota::fromText(s.cursor).remaining(now), YouTubeQuota::kDailyLimit - units);
 
     // A reply costs 50 (plus nothing else on a first attempt); the count goes on across runs.
     const QStringList target =
-        queryRow(db(),
+        queryRow(m_h->db(),
                  "SELECT id, remote_id FROM items WHERE account_id = ? AND direction = 'in' "
                  "AND coalesce(parent_remote_id, '') = '' AND coalesce(visibility, '') = '' LIMIT 1",
                  {m_account});
-    QVERIFY(enqueueReply(target[0].toLongLong(), target[1], QStringLiteral("On it!")) > 0);
+    QVERIFY(m_h->enqueueReply(m_account, target[0].toLongLong(), target[1], QStringLiteral("On it!")) > 0);
     QVERIFY(runSync());
     const int total = unitsIn(m_sandbox->journal());
     QCOMPARE(total, units + 50 + 3); // the reply, then one page of each listing
     QCOMPARE(yt().quotaUsed(0, now), total);
-    QCOMPARE(YouTubeQuota::fromText(store::SyncStateRepository::get(db(), m_account, QStringLiteral("quota")).cursor)
-                 .used(QDateTime::currentMSecsSinceEpoch()),
-             total);
+    QCOMPARE(
+        YouTubeQuota::fromText(store::SyncStateRepository::get(m_h->db(), m_account, QStringLiteral("quota")).cursor)
+            .used(QDateTime::currentMSecsSinceEpoch()),
+        total);
 }
 
 void YouTubeSyncTest::quotaExceededStopsCalls() {
@@ -612,21 +522,21 @@ void YouTubeSyncTest::quotaExceededStopsCalls() {
     yt().setQuotaUsed(0, YouTubeQuota::kDailyLimit, QDateTime::currentMSecsSinceEpoch());
     m_sandbox->clearJournal();
     QVERIFY(!runSync());
-    const sync::AccountSyncStatus status = m_sync->status(m_account);
+    const sync::AccountSyncStatus status = m_h->sync().status(m_account);
     QVERIFY(status.state == sync::AccountSyncState::RateLimited);
     QVERIFY(status.rateLimitedUntil > QDateTime::currentMSecsSinceEpoch()); // the next Pacific midnight
     QVERIFY(status.rateLimitedUntil <= QDateTime::currentMSecsSinceEpoch() + 25LL * 3600 * 1000);
     QList<JournalEntry> calls = youtubeRequests(m_sandbox->journal());
     QCOMPARE(calls.size(), 1);
     QCOMPARE(calls[0].status, 403);
-    QVERIFY(queryText(db(), "SELECT last_error FROM accounts WHERE id = ?", {m_account})
+    QVERIFY(queryText(m_h->db(), "SELECT last_error FROM accounts WHERE id = ?", {m_account})
                 .contains(QLatin1String("quotaExceeded")));
 
     // Baton now knows: the next run sends nothing at all.
     m_sandbox->clearJournal();
     QVERIFY(!runSync());
     QVERIFY(youtubeRequests(m_sandbox->journal()).isEmpty());
-    QVERIFY(m_sync->status(m_account).state == sync::AccountSyncState::RateLimited);
+    QVERIFY(m_h->sync().status(m_account).state == sync::AccountSyncState::RateLimited);
 }
 
 void YouTubeSyncTest::budgetRefusedBeforeSending() {
@@ -634,19 +544,19 @@ void YouTubeSyncTest::budgetRefusedBeforeSending() {
     // Earlier runs today left 9,600 units used: listing keeps its 500-unit reserve for replies, so it stops.
     storeQuota(YouTubeQuota::kDailyLimit - 400);
     const QStringList target =
-        queryRow(db(),
+        queryRow(m_h->db(),
                  "SELECT id, remote_id FROM items WHERE account_id = ? AND direction = 'in' "
                  "AND coalesce(parent_remote_id, '') = '' AND coalesce(visibility, '') = '' LIMIT 1",
                  {m_account});
     m_sandbox->clearJournal();
     QVERIFY(!runSync());
-    QVERIFY(m_sync->status(m_account).state == sync::AccountSyncState::RateLimited);
-    QVERIFY(m_sync->status(m_account).error.detail.contains(QLatin1String("reserved")));
+    QVERIFY(m_h->sync().status(m_account).state == sync::AccountSyncState::RateLimited);
+    QVERIFY(m_h->sync().status(m_account).error.detail.contains(QLatin1String("reserved")));
     QVERIFY(requestsTo(m_sandbox->journal(), QStringLiteral("GET"), kThreads).isEmpty());
 
     // A reply still fits (50 units of the 400 left)...
-    QVERIFY(enqueueReply(target[0].toLongLong(), target[1], QStringLiteral("Within budget")) > 0);
-    QCOMPARE(flushOutbox(), (std::pair{1, 0}));
+    QVERIFY(m_h->enqueueReply(m_account, target[0].toLongLong(), target[1], QStringLiteral("Within budget")) > 0);
+    QCOMPARE(m_h->flushOutbox(m_account), (std::pair{1, 0}));
     QCOMPARE(requestsTo(m_sandbox->journal(), QStringLiteral("POST"), kComments).size(), 1);
     QCOMPARE(connector()->quota().remaining(QDateTime::currentMSecsSinceEpoch()), 350);
 
@@ -654,10 +564,10 @@ void YouTubeSyncTest::budgetRefusedBeforeSending() {
     storeQuota(YouTubeQuota::kDailyLimit - 20);
     QVERIFY(!runSync()); // the quota stream reads the stored count
     m_sandbox->clearJournal();
-    const qint64 late = enqueueReply(target[0].toLongLong(), target[1], QStringLiteral("Over budget"));
-    QCOMPARE(flushOutbox(), (std::pair{0, 1}));
+    const qint64 late = m_h->enqueueReply(m_account, target[0].toLongLong(), target[1], QStringLiteral("Over budget"));
+    QCOMPARE(m_h->flushOutbox(m_account), (std::pair{0, 1}));
     QVERIFY(youtubeRequests(m_sandbox->journal()).isEmpty());
-    const auto entry = store::OutboxRepository::byId(db(), late);
+    const auto entry = store::OutboxRepository::byId(m_h->db(), late);
     QCOMPARE(model::toString(entry->state), QStringLiteral("queued")); // retried later, text kept
     QVERIFY(entry->lastError.contains(QLatin1String("quota")));
 }
