@@ -7,22 +7,16 @@
 #include "core/connectors/email/EmailParser.h"
 #include "core/connectors/email/ImapResponse.h"
 #include "core/connectors/email/ReplyComposer.h"
-#include "core/net/NetworkEngine.h"
-#include "core/secrets/FileSecretStore.h"
-#include "core/store/AccountRepository.h"
 #include "core/store/ItemRepository.h"
 #include "core/store/OutboxRepository.h"
-#include "core/store/Store.h"
 #include "core/store/SyncStateRepository.h"
-#include "core/sync/OutboxSender.h"
-#include "core/sync/SyncEngine.h"
 #include "tests/support/StoreProbe.h"
+#include "tests/support/SyncHarness.h"
 
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QProcess>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
@@ -100,21 +94,13 @@ private:
 
     qint64 addAccount(const QString& name, const QString& token, const QStringList& folders);
     bool syncOnce(qint64 accountId, bool* ok = nullptr);
-    connectors::Connector* connectorFor(qint64 accountId);
-    std::optional<model::Item> item(const QString& remoteId) {
-        return store::ItemRepository::byRemoteId(db(), m_account, remoteId);
-    }
-    store::Database& db() { return m_store->reader(); }
+    std::optional<model::Item> item(const QString& remoteId) { return m_h->item(m_account, remoteId); }
 
     std::unique_ptr<QTemporaryDir> m_mailDir;
     bool m_serversUp = false;
     int m_imapPort = 0;
     int m_smtpPort = 0;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<store::Store> m_store;
-    std::unique_ptr<secrets::FileSecretStore> m_secrets;
-    std::unique_ptr<net::NetworkEngine> m_net;
-    std::unique_ptr<sync::SyncEngine> m_sync;
+    std::unique_ptr<testing::SyncHarness> m_h;
     qint64 m_account = 0;
     QString m_ourReplyId;
 };
@@ -148,16 +134,8 @@ void EmailSyncTest::initTestCase() {
         }
     }
     QVERIFY(m_imapPort > 0 && m_smtpPort > 0);
-
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    auto opened = store::Store::open(m_dir->filePath(QStringLiteral("baton.db")));
-    QVERIFY2(opened.hasValue(), failureText(opened).constData());
-    m_store = std::move(*opened);
-    m_secrets = std::make_unique<secrets::FileSecretStore>(m_dir->filePath(QStringLiteral("secrets.json")));
-    m_net = std::make_unique<net::NetworkEngine>();
-    m_sync = std::make_unique<sync::SyncEngine>(
-        *m_store, *m_net, [this](const model::Account&) -> secrets::SecretStore* { return m_secrets.get(); });
+    m_h = std::make_unique<testing::SyncHarness>();
+    QVERIFY2(m_h->isValid(), qPrintable(m_h->error()));
     const QString token = QStringLiteral("{\"user\":\"%1\",\"password\":\"%2\",\"smtp_url\":\"smtp://127.0.0.1:%3\"}")
                               .arg(kAlice, kPassword)
                               .arg(m_smtpPort);
@@ -166,11 +144,7 @@ void EmailSyncTest::initTestCase() {
 }
 
 void EmailSyncTest::cleanupTestCase() {
-    m_sync.reset();
-    m_net.reset();
-    m_store.reset();
-    m_secrets.reset();
-    m_dir.reset();
+    m_h.reset();
     if (m_serversUp) {
         QProcess stop;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -186,24 +160,11 @@ void EmailSyncTest::cleanupTestCase() {
 // ---- helpers ----
 
 Expected<QByteArray, Error> EmailSyncTest::call(net::Request r) {
-    r.retrySafe = false;
-    struct Outcome {
-        bool done = false;
-        std::optional<Expected<QByteArray, Error>> result;
-    };
-    auto outcome = std::make_shared<Outcome>();
-    m_net->send(std::move(r), this, [outcome](net::Result res) {
-        outcome->done = true;
-        if (res) {
-            outcome->result = Expected<QByteArray, Error>(res->body);
-        } else {
-            outcome->result = Expected<QByteArray, Error>(unexpected(res.error()));
-        }
-    });
-    if (!QTest::qWaitFor([&] { return outcome->done; }, kTimeoutMs)) {
-        return unexpected(Error{ErrorCode::Timeout, QStringLiteral("test call timed out")});
+    net::Result res = m_h->send(std::move(r));
+    if (!res) {
+        return unexpected(res.error());
     }
-    return *outcome->result;
+    return res->body;
 }
 
 QByteArray EmailSyncTest::imap(const QString& user, const QString& folder, const QByteArray& command) {
@@ -274,50 +235,19 @@ qint64 EmailSyncTest::addAccount(const QString& name, const QString& token, cons
     account.network = model::Network::Email;
     account.name = name;
     account.baseUrl = imapBase();
-    account.settings.insert(QStringLiteral("secret_store"), QStringLiteral("file"));
     account.settings.insert(QStringLiteral("folders"), QJsonArray::fromStringList(folders));
-    account.createdAt = QDateTime::currentMSecsSinceEpoch();
-    qint64 id = 0;
-    const auto added = m_store->writer().run([&](store::Database& d, store::ChangeSet& c) -> Expected<void, Error> {
-        auto r = store::AccountRepository::add(d, account, c);
-        if (!r) {
-            return unexpected(r.error());
-        }
-        id = *r;
-        return {};
-    });
-    if (!added) {
-        return 0;
-    }
-    account.id = id;
-    return m_secrets->writeNow(account.secretKey(), token) ? id : 0;
+    return m_h->addAccount(account, token);
 }
 
 bool EmailSyncTest::syncOnce(qint64 accountId, bool* ok) {
-    QSignalSpy finished(m_sync.get(), &sync::SyncEngine::accountFinished);
-    m_sync->syncAccount(accountId);
-    if (!QTest::qWaitFor([&] { return !finished.isEmpty(); }, kTimeoutMs)) {
+    const testing::SyncRun run = m_h->runSync({accountId});
+    if (!run.finished || !run.ok.contains(accountId)) {
         return false;
     }
-    const bool good = finished.first().at(1).toBool();
     if (ok) {
-        *ok = good;
+        *ok = run.ok.value(accountId);
     }
     return true;
-}
-
-connectors::Connector* EmailSyncTest::connectorFor(qint64 accountId) {
-    struct Outcome {
-        bool done = false;
-        connectors::Connector* connector = nullptr;
-    };
-    auto outcome = std::make_shared<Outcome>();
-    m_sync->withConnector(accountId, [outcome](Expected<connectors::Connector*, Error> c) {
-        outcome->done = true;
-        outcome->connector = c ? *c : nullptr;
-    });
-    (void)QTest::qWaitFor([&] { return outcome->done; }, kTimeoutMs);
-    return outcome->connector;
 }
 
 // ---- cases ----
@@ -346,8 +276,8 @@ void EmailSyncTest::firstSyncStoresSeededMessagesThreaded() {
 
     bool ok = false;
     QVERIFY(syncOnce(m_account, &ok));
-    QVERIFY2(ok, qPrintable(m_sync->status(m_account).error.toString()));
-    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account}), qint64(4));
+    QVERIFY2(ok, qPrintable(m_h->sync().status(m_account).error.toString()));
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account}), qint64(4));
 
     const auto root = item(QStringLiteral("root-1@example.org"));
     const auto second = item(QStringLiteral("reply-2@example.test"));
@@ -360,7 +290,7 @@ void EmailSyncTest::firstSyncStoresSeededMessagesThreaded() {
     QCOMPARE(second->parentRemoteId, QStringLiteral("root-1@example.org"));
     QCOMPARE(third->parentRemoteId, QStringLiteral("reply-2@example.test"));
     QCOMPARE(third->threadRemoteId, QStringLiteral("root-1@example.org"));
-    QCOMPARE(store::ItemRepository::thread(db(), m_account, QStringLiteral("root-1@example.org")).size(), 3);
+    QCOMPARE(store::ItemRepository::thread(m_h->db(), m_account, QStringLiteral("root-1@example.org")).size(), 3);
     QVERIFY(latin->text.contains(QString::fromUtf8("Facturé deux fois.")));
     QCOMPARE(latin->author.displayName, QString::fromUtf8("René"));
     QVERIFY(latin->url.startsWith(imapBase() + QStringLiteral("/INBOX;UIDVALIDITY=")));
@@ -368,10 +298,10 @@ void EmailSyncTest::firstSyncStoresSeededMessagesThreaded() {
     // The cursor is UIDVALIDITY:last UID, as the server reports them.
     const MailboxStatus status = inboxStatus();
     QVERIFY(status.uidValidity != 0);
-    const store::SyncState state = store::SyncStateRepository::get(db(), m_account, QStringLiteral("INBOX"));
+    const store::SyncState state = store::SyncStateRepository::get(m_h->db(), m_account, QStringLiteral("INBOX"));
     QCOMPARE(state.cursor, EmailConnector::cursorText(status.uidValidity, status.uidNext - 1));
-    QVERIFY(queryText(db(), "SELECT last_error FROM accounts WHERE id = ?", {m_account}).isEmpty());
-    QCOMPARE(queryText(db(), "SELECT remote_id FROM accounts WHERE id = ?", {m_account}), kAlice);
+    QVERIFY(queryText(m_h->db(), "SELECT last_error FROM accounts WHERE id = ?", {m_account}).isEmpty());
+    QCOMPARE(queryText(m_h->db(), "SELECT remote_id FROM accounts WHERE id = ?", {m_account}), kAlice);
 }
 
 void EmailSyncTest::newDeliveryArrivesOnNextSyncOnly() {
@@ -388,20 +318,20 @@ void EmailSyncTest::newDeliveryArrivesOnNextSyncOnly() {
     bool ok = false;
     QVERIFY(syncOnce(m_account, &ok));
     QVERIFY(ok);
-    QCOMPARE(m_sync->status(m_account).inserted, 1); // only the new UID was fetched and stored
-    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account}), qint64(5));
+    QCOMPARE(m_h->sync().status(m_account).inserted, 1); // only the new UID was fetched and stored
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account}), qint64(5));
     const auto delivered = item(QStringLiteral("delivered-5@example.test"));
     QVERIFY(delivered);
     QCOMPARE(delivered->threadRemoteId, QStringLiteral("root-1@example.org"));
     QVERIFY(delivered->text.contains(QLatin1String("Fixed now?")));
-    const store::SyncState state = store::SyncStateRepository::get(db(), m_account, QStringLiteral("INBOX"));
+    const store::SyncState state = store::SyncStateRepository::get(m_h->db(), m_account, QStringLiteral("INBOX"));
     QCOMPARE(state.cursor, EmailConnector::cursorText(before.uidValidity, before.uidNext));
 
     // Nothing new: nothing stored.
     QVERIFY(syncOnce(m_account, &ok));
     QVERIFY(ok);
-    QCOMPARE(m_sync->status(m_account).inserted, 0);
-    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account}), qint64(5));
+    QCOMPARE(m_h->sync().status(m_account).inserted, 0);
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {m_account}), qint64(5));
 }
 
 void EmailSyncTest::replyGoesOutOnceWithThreadingHeaders() {
@@ -414,25 +344,15 @@ void EmailSyncTest::replyGoesOutOnceWithThreadingHeaders() {
     entry.text = QString::fromUtf8("Merci Bob, la machine est réparée ☕");
     entry.idempotencyKey = QStringLiteral("email-test-key-1");
     entry.createdAt = QDateTime::currentMSecsSinceEpoch();
-    qint64 entryId = 0;
-    const auto queued = m_store->writer().run([&](store::Database& d, store::ChangeSet& c) -> Expected<void, Error> {
-        auto r = store::OutboxRepository::enqueue(d, entry, c);
-        if (!r) {
-            return unexpected(r.error());
-        }
-        entryId = *r;
-        return {};
-    });
-    QVERIFY(queued);
+    const qint64 entryId =
+        m_h->enqueueReply(m_account, entry.itemId, entry.parentRemoteId, entry.text, entry.idempotencyKey);
+    QVERIFY(entryId > 0);
     entry.id = entryId;
 
-    auto result = std::make_shared<std::pair<int, int>>(-1, -1);
-    m_sync->outbox().flush(m_account, [result](int sent, int failed) { *result = {sent, failed}; });
-    QTRY_VERIFY_WITH_TIMEOUT(result->first >= 0, kTimeoutMs);
-    QCOMPARE(*result, std::make_pair(1, 0));
+    QCOMPARE(m_h->flushOutbox(m_account), std::make_pair(1, 0));
 
     m_ourReplyId = replyMessageId(entry.idempotencyKey, kAlice);
-    QCOMPARE(queryText(db(), "SELECT state FROM outbox WHERE id = ?", {entryId}), QStringLiteral("sent"));
+    QCOMPARE(queryText(m_h->db(), "SELECT state FROM outbox WHERE id = ?", {entryId}), QStringLiteral("sent"));
     const auto stored = item(m_ourReplyId);
     QVERIFY2(stored, "the sent reply is stored under our own Message-ID");
     QVERIFY(stored->direction == model::Direction::Outgoing);
@@ -440,7 +360,7 @@ void EmailSyncTest::replyGoesOutOnceWithThreadingHeaders() {
     QCOMPARE(stored->threadRemoteId, QStringLiteral("root-1@example.org"));
 
     // The same entry again (as after a lost answer): found in Sent, not sent a second time.
-    connectors::Connector* connector = connectorFor(m_account);
+    connectors::Connector* connector = m_h->connectorFor(m_account);
     QVERIFY(connector);
     std::optional<Expected<model::Item, Error>> again;
     connector->postReply(entry, this, [&](Expected<model::Item, Error> r) { again = std::move(r); });
@@ -472,7 +392,7 @@ void EmailSyncTest::threadContextFromTheServer() {
     // The thread as the server has it: the INBOX messages of the thread plus our answer from Sent.
     const auto delivered = item(QStringLiteral("delivered-5@example.test"));
     QVERIFY(delivered);
-    connectors::Connector* connector = connectorFor(m_account);
+    connectors::Connector* connector = m_h->connectorFor(m_account);
     QVERIFY(connector);
     std::optional<Expected<QList<model::Item>, Error>> thread;
     connector->fetchThread(*delivered, this, [&](Expected<QList<model::Item>, Error> r) { thread = std::move(r); });
@@ -492,7 +412,7 @@ void EmailSyncTest::threadContextFromTheServer() {
 void EmailSyncTest::moveToFolder() {
     const auto root = item(QStringLiteral("root-1@example.org"));
     QVERIFY(root);
-    connectors::Connector* connector = connectorFor(m_account);
+    connectors::Connector* connector = m_h->connectorFor(m_account);
     QVERIFY(connector);
     QVERIFY(connector->moderationActions(*root).contains(connectors::ModerationAction::MoveToFolder));
     // A folder that does not exist yet, with a non-ASCII name (modified UTF-7 on the wire).
@@ -521,7 +441,7 @@ void EmailSyncTest::moveToFolder() {
 void EmailSyncTest::markSpam() {
     const auto latin = item(QStringLiteral("latin-4@example.fr"));
     QVERIFY(latin);
-    connectors::Connector* connector = connectorFor(m_account);
+    connectors::Connector* connector = m_h->connectorFor(m_account);
     QVERIFY(connector);
     QVERIFY(connector->moderationActions(*latin).contains(connectors::ModerationAction::MarkSpam));
     std::optional<Expected<bool, Error>> done;
@@ -545,9 +465,9 @@ void EmailSyncTest::uidValidityChangeReadsFolderAgain() {
     QVERIFY(second > 0);
     bool ok = false;
     QVERIFY(syncOnce(second, &ok));
-    QVERIFY2(ok, qPrintable(m_sync->status(second).error.toString()));
-    const QString firstCursor = store::SyncStateRepository::get(db(), second, folder).cursor;
-    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {second}), qint64(1));
+    QVERIFY2(ok, qPrintable(m_h->sync().status(second).error.toString()));
+    const QString firstCursor = store::SyncStateRepository::get(m_h->db(), second, folder).cursor;
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {second}), qint64(1));
 
     imap(kAlice, QString(), "DELETE Support");
     imap(kAlice, QString(), "CREATE Support");
@@ -558,8 +478,8 @@ void EmailSyncTest::uidValidityChangeReadsFolderAgain() {
                    message(QStringLiteral("dan@example.org"), kAlice, QStringLiteral("second"),
                            QStringLiteral("support-8@example.org"), {}, "two\n")));
     QVERIFY(syncOnce(second, &ok));
-    QVERIFY2(ok, qPrintable(m_sync->status(second).error.toString()));
-    const QString secondCursor = store::SyncStateRepository::get(db(), second, folder).cursor;
+    QVERIFY2(ok, qPrintable(m_h->sync().status(second).error.toString()));
+    const QString secondCursor = store::SyncStateRepository::get(m_h->db(), second, folder).cursor;
     quint32 v1 = 0;
     quint32 u1 = 0;
     quint32 v2 = 0;
@@ -569,7 +489,7 @@ void EmailSyncTest::uidValidityChangeReadsFolderAgain() {
     QVERIFY2(v1 != v2, "Dovecot gives a re-created folder a new UIDVALIDITY");
     QCOMPARE(u2, quint32(2)); // read from the start again
     // Both messages stored once: the old one is recognised by its Message-ID.
-    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {second}), qint64(2));
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {second}), qint64(2));
 }
 
 void EmailSyncTest::largeFolderIsReadInPages() {
@@ -585,12 +505,13 @@ void EmailSyncTest::largeFolderIsReadInPages() {
     QVERIFY(id > 0);
     bool ok = false;
     QVERIFY(syncOnce(id, &ok));
-    QVERIFY2(ok, qPrintable(m_sync->status(id).error.toString()));
-    QCOMPARE(m_sync->status(id).pages, 2);
-    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {id}), qint64(count));
+    QVERIFY2(ok, qPrintable(m_h->sync().status(id).error.toString()));
+    QCOMPARE(m_h->sync().status(id).pages, 2);
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {id}), qint64(count));
     quint32 validity = 0;
     quint32 last = 0;
-    QVERIFY(EmailConnector::parseCursor(store::SyncStateRepository::get(db(), id, folder).cursor, &validity, &last));
+    QVERIFY(
+        EmailConnector::parseCursor(store::SyncStateRepository::get(m_h->db(), id, folder).cursor, &validity, &last));
     QCOMPARE(last, quint32(count));
 }
 
@@ -601,13 +522,13 @@ void EmailSyncTest::wrongPasswordFlagsTheAccount() {
     bool ok = true;
     QVERIFY(syncOnce(bad, &ok));
     QVERIFY(!ok);
-    QVERIFY(m_sync->status(bad).error.code == ErrorCode::Unauthorized);
-    const QString error = queryText(db(), "SELECT last_error FROM accounts WHERE id = ?", {bad});
+    QVERIFY(m_h->sync().status(bad).error.code == ErrorCode::Unauthorized);
+    const QString error = queryText(m_h->db(), "SELECT last_error FROM accounts WHERE id = ?", {bad});
     QVERIFY2(error.contains(QLatin1String("refused the login")), qPrintable(error));
     QVERIFY2(!error.contains(QLatin1String("not-the-password")), qPrintable(error));
-    QCOMPARE(queryInt(db(), "SELECT count(*) FROM items WHERE account_id = ?", {bad}), qint64(0));
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {bad}), qint64(0));
     // The good account is untouched.
-    QVERIFY(queryText(db(), "SELECT last_error FROM accounts WHERE id = ?", {m_account}).isEmpty());
+    QVERIFY(queryText(m_h->db(), "SELECT last_error FROM accounts WHERE id = ?", {m_account}).isEmpty());
 }
 
 void EmailSyncTest::missingFolderIsNotALoginError() {
@@ -617,8 +538,8 @@ void EmailSyncTest::missingFolderIsNotALoginError() {
     bool ok = true;
     QVERIFY(syncOnce(id, &ok));
     QVERIFY(!ok);
-    QVERIFY(m_sync->status(id).error.code == ErrorCode::NotFound);
-    const QString error = queryText(db(), "SELECT last_error FROM accounts WHERE id = ?", {id});
+    QVERIFY(m_h->sync().status(id).error.code == ErrorCode::NotFound);
+    const QString error = queryText(m_h->db(), "SELECT last_error FROM accounts WHERE id = ?", {id});
     QVERIFY2(error.contains(QLatin1String("no such mailbox")), qPrintable(error));
     QVERIFY2(!error.contains(QLatin1String("refused the login")), qPrintable(error));
 }
