@@ -63,6 +63,8 @@ QByteArray HttpResponse::reasonPhrase(int status) {
         return "Created";
     case 204:
         return "No Content";
+    case 302:
+        return "Found";
     case 304:
         return "Not Modified";
     case 400:

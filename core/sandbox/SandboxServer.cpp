@@ -3,6 +3,7 @@
 #include "core/common/Logging.h"
 #include "core/sandbox/HttpServer.h"
 #include "core/sandbox/Journal.h"
+#include "core/sandbox/OAuthRoutes.h"
 #include "core/sandbox/SandboxClock.h"
 #include "core/sandbox/bluesky/BlueskyRoutes.h"
 #include "core/sandbox/bluesky/BlueskyStore.h"
@@ -47,6 +48,11 @@ struct SandboxServer::Private {
     std::shared_ptr<DiscourseRoutes> discourseRoutes;
     std::unique_ptr<BlueskyStore> bluesky;
     std::shared_ptr<BlueskyRoutes> blueskyRoutes;
+    // OAuth sign-in in front of the networks that use it
+    std::shared_ptr<OAuthRoutes> mastodonOAuth;
+    std::shared_ptr<OAuthRoutes> redditOAuth;
+    std::shared_ptr<OAuthRoutes> youtubeOAuth;
+    std::shared_ptr<OAuthRoutes> googleReviewsOAuth;
 
     mutable QMutex mutex; // guards the lifecycle members below
     QThread thread;
@@ -73,6 +79,11 @@ SandboxServer::SandboxServer(SandboxOptions options)
                                        d->options.discourseUserDailyLimit, d->options.discourseRateWindowMs});
     d->bluesky = std::make_unique<BlueskyStore>(d->options, d->clock);
     d->blueskyRoutes = std::make_shared<BlueskyRoutes>(*d->bluesky, 3000, 300000); // per IP, as on a PDS
+    d->mastodonOAuth = OAuthRoutes::mastodon(d->mastodonRoutes, *d->mastodon);
+    d->redditOAuth = OAuthRoutes::reddit(d->redditRoutes, *d->reddit);
+    d->youtubeOAuth = OAuthRoutes::google(d->youtubeRoutes, [store = d->youtube.get()] { return store->accounts({}); });
+    d->googleReviewsOAuth =
+        OAuthRoutes::google(d->googleReviewsRoutes, [store = d->googleReviews.get()] { return store->accounts({}); });
     qCDebug(lcSandbox) << "sandbox community generated in" << timer.elapsed() << "ms";
     d->thread.setObjectName(QStringLiteral("baton-sandbox"));
 }
@@ -87,11 +98,11 @@ bool SandboxServer::start(QString* error) {
         return true;
     }
     auto* server = new HttpServer(d->faults, d->journal);
-    server->addRouteSet(d->mastodonRoutes);
+    server->addRouteSet(d->mastodonOAuth);
     server->addRouteSet(d->feedRoutes);
-    server->addRouteSet(d->redditRoutes);
-    server->addRouteSet(d->youtubeRoutes);
-    server->addRouteSet(d->googleReviewsRoutes);
+    server->addRouteSet(d->redditOAuth);
+    server->addRouteSet(d->youtubeOAuth);
+    server->addRouteSet(d->googleReviewsOAuth);
     server->addRouteSet(d->discourseRoutes);
     server->addRouteSet(d->blueskyRoutes);
     server->moveToThread(&d->thread);
@@ -382,6 +393,35 @@ int SandboxServer::blueskyReports(int accountIndex) const {
 
 int SandboxServer::blueskyNotificationCount(int accountIndex) const {
     return d->bluesky->notificationCount(accountIndex);
+}
+
+OAuthRoutes* SandboxServer::oauth(const QString& network) const {
+    if (network == QLatin1String("mastodon")) {
+        return d->mastodonOAuth.get();
+    }
+    if (network == QLatin1String("reddit")) {
+        return d->redditOAuth.get();
+    }
+    if (network == QLatin1String("youtube")) {
+        return d->youtubeOAuth.get();
+    }
+    if (network == QLatin1String("google")) {
+        return d->googleReviewsOAuth.get();
+    }
+    return nullptr;
+}
+
+bool SandboxServer::oauthRefuseNext(const QString& network) {
+    OAuthRoutes* routes = oauth(network);
+    if (routes != nullptr) {
+        routes->refuseNext();
+    }
+    return routes != nullptr;
+}
+
+int SandboxServer::oauthTokensIssued(const QString& network) const {
+    const OAuthRoutes* routes = oauth(network);
+    return routes != nullptr ? routes->tokensIssued() : 0;
 }
 
 } // namespace baton::sandbox

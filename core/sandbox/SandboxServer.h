@@ -13,6 +13,7 @@ namespace baton::sandbox {
 class RedditStore;
 class YouTubeStore;
 class GoogleReviewsStore;
+class OAuthRoutes;
 
 // Ids of something the sandbox just created, as the API shows them.
 struct SandboxMention {
@@ -109,7 +110,15 @@ public:
     int blueskyReports(int accountIndex = 0) const;                            // createReport calls accepted
     int blueskyNotificationCount(int accountIndex = 0) const; // what listNotifications shows, all reasons
 
+    // ---- test hooks (OAuth sign-in; network = "mastodon", "reddit", "youtube" or "google") ----
+    // The next authorization on that network is refused by the user: the browser comes back with
+    // error=access_denied. False for a network without OAuth.
+    bool oauthRefuseNext(const QString& network);
+    int oauthTokensIssued(const QString& network) const; // authorization codes exchanged for tokens
+
 private:
+    OAuthRoutes* oauth(const QString& network) const;
+
     struct Private;
     std::unique_ptr<Private> d;
 };
