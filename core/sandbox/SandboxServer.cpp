@@ -12,6 +12,8 @@
 #include "core/sandbox/feed/FeedRoutes.h"
 #include "core/sandbox/google/GoogleReviewsRoutes.h"
 #include "core/sandbox/google/GoogleReviewsStore.h"
+#include "core/sandbox/mail/MailServer.h"
+#include "core/sandbox/mail/MailStore.h"
 #include "core/sandbox/mastodon/MastodonRoutes.h"
 #include "core/sandbox/mastodon/MastodonStore.h"
 #include "core/sandbox/reddit/RedditRoutes.h"
@@ -23,6 +25,7 @@
 #include <QMutex>
 #include <QThread>
 #include <QTimer>
+#include <QUrl>
 
 namespace baton::sandbox {
 
@@ -48,6 +51,7 @@ struct SandboxServer::Private {
     std::shared_ptr<DiscourseRoutes> discourseRoutes;
     std::unique_ptr<BlueskyStore> bluesky;
     std::shared_ptr<BlueskyRoutes> blueskyRoutes;
+    std::unique_ptr<MailStore> mail;
     // OAuth sign-in in front of the networks that use it
     std::shared_ptr<OAuthRoutes> mastodonOAuth;
     std::shared_ptr<OAuthRoutes> redditOAuth;
@@ -57,6 +61,7 @@ struct SandboxServer::Private {
     mutable QMutex mutex; // guards the lifecycle members below
     QThread thread;
     HttpServer* server = nullptr; // lives on `thread` while running
+    MailServer* mailServer = nullptr; // idem
     quint16 port = 0;
 };
 
@@ -79,6 +84,7 @@ SandboxServer::SandboxServer(SandboxOptions options)
                                        d->options.discourseUserDailyLimit, d->options.discourseRateWindowMs});
     d->bluesky = std::make_unique<BlueskyStore>(d->options, d->clock);
     d->blueskyRoutes = std::make_shared<BlueskyRoutes>(*d->bluesky, 3000, 300000); // per IP, as on a PDS
+    d->mail = std::make_unique<MailStore>(d->options, d->clock);
     d->mastodonOAuth = OAuthRoutes::mastodon(d->mastodonRoutes, *d->mastodon);
     d->redditOAuth = OAuthRoutes::reddit(d->redditRoutes, *d->reddit);
     d->youtubeOAuth = OAuthRoutes::google(d->youtubeRoutes, [store = d->youtube.get()] { return store->accounts({}); });
@@ -118,6 +124,7 @@ bool SandboxServer::start(QString* error) {
     GoogleReviewsStore* reviews = d->googleReviews.get();
     DiscourseForum* forum = d->discourse.get();
     BlueskyStore* bluesky = d->bluesky.get();
+    MailStore* mailStore = d->mail.get();
     const SandboxOptions options = d->options;
     QMetaObject::invokeMethod(
         server,
@@ -132,6 +139,7 @@ bool SandboxServer::start(QString* error) {
                 QObject::connect(live, &QTimer::timeout, server, [youtube] { youtube->addLiveComment(); });
                 QObject::connect(live, &QTimer::timeout, server, [reviews] { reviews->addLiveReview(); });
                 QObject::connect(live, &QTimer::timeout, server, [bluesky] { bluesky->addLiveActivity(); });
+                QObject::connect(live, &QTimer::timeout, server, [mailStore] { mailStore->addLiveMessage(); });
                 live->start(options.liveIntervalMs);
                 auto* forumLive = new QTimer(server);
                 QObject::connect(forumLive, &QTimer::timeout, server, [forum] { forum->addLiveActivity(); });
@@ -150,6 +158,25 @@ bool SandboxServer::start(QString* error) {
         qCWarning(lcSandbox) << "sandbox could not listen:" << failure;
         return false;
     }
+    // IMAP and SMTP on the same thread, each on a port of its own.
+    auto* mail = new MailServer(*d->mail, d->faults, d->journal);
+    mail->moveToThread(&d->thread);
+    bool mailListening = false;
+    QMetaObject::invokeMethod(
+        mail, [&] { mailListening = mail->listen(options.address, &failure); }, Qt::BlockingQueuedConnection);
+    if (!mailListening) {
+        QMetaObject::invokeMethod(server, [server] { server->close(); }, Qt::BlockingQueuedConnection);
+        d->thread.quit();
+        d->thread.wait();
+        delete server;
+        delete mail;
+        if (error != nullptr) {
+            *error = failure;
+        }
+        qCWarning(lcSandbox) << "sandbox mail servers could not listen:" << failure;
+        return false;
+    }
+    d->mailServer = mail;
     d->server = server;
     d->port = port;
     return true;
@@ -169,10 +196,15 @@ void SandboxServer::stop() {
             qDeleteAll(server->findChildren<QTimer*>(Qt::FindDirectChildrenOnly));
         },
         Qt::BlockingQueuedConnection);
+    if (MailServer* mail = d->mailServer) {
+        QMetaObject::invokeMethod(mail, [mail] { mail->close(); }, Qt::BlockingQueuedConnection);
+    }
     d->thread.quit();
     d->thread.wait();
     delete server;
     d->server = nullptr;
+    delete d->mailServer;
+    d->mailServer = nullptr;
     d->port = 0;
 }
 
@@ -210,6 +242,11 @@ QList<SandboxAccount> SandboxServer::accounts() const {
     out += d->reddit->accounts(baseUrl() + d->redditRoutes->basePath());
     out += d->feedRoutes->accounts(baseUrl() + d->feedRoutes->basePath());
     out += d->bluesky->accounts(baseUrl() + d->blueskyRoutes->basePath());
+    // Plain imap:// and smtp:// are accepted for loopback hosts only, which the sandbox always is.
+    const QString host = QUrl(baseUrl()).host();
+    const QString mailHost = host.contains(u':') ? QLatin1Char('[') + host + QLatin1Char(']') : host;
+    out += d->mail->accounts(QStringLiteral("imap://%1:%2").arg(mailHost).arg(imapPort()),
+                             QStringLiteral("smtp://%1:%2").arg(mailHost).arg(smtpPort()));
     return out;
 }
 
@@ -393,6 +430,20 @@ int SandboxServer::blueskyReports(int accountIndex) const {
 
 int SandboxServer::blueskyNotificationCount(int accountIndex) const {
     return d->bluesky->notificationCount(accountIndex);
+}
+
+quint16 SandboxServer::imapPort() const {
+    const QMutexLocker lock(&d->mutex);
+    return d->mailServer != nullptr ? d->mailServer->imapPort() : 0;
+}
+
+quint16 SandboxServer::smtpPort() const {
+    const QMutexLocker lock(&d->mutex);
+    return d->mailServer != nullptr ? d->mailServer->smtpPort() : 0;
+}
+
+MailStore& SandboxServer::mail() {
+    return *d->mail;
 }
 
 OAuthRoutes* SandboxServer::oauth(const QString& network) const {

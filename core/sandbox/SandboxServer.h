@@ -10,6 +10,7 @@
 
 namespace baton::sandbox {
 
+class MailStore;
 class RedditStore;
 class YouTubeStore;
 class GoogleReviewsStore;
@@ -86,6 +87,11 @@ public:
     // A new entry now (text empty = the community writes it); changes the feed's ETag. Returns its id.
     QString feedAddEntry(int feed, const QString& text = {});
     int feedEntryCount(int feed) const;
+
+    // ---- test hooks (email: IMAP and SMTP servers on their own loopback ports, started and stopped with this) ----
+    quint16 imapPort() const; // 0 when not running
+    quint16 smtpPort() const;
+    MailStore& mail(); // the demo mailboxes; every member locks, so any thread may call
 
     // ---- test hooks (Bluesky under /bluesky; accountIndex counts Bluesky accounts only) ----
     // A post by someone of the account's community @mentioning it, indexed now (text empty = the community
