@@ -37,6 +37,12 @@ QString cliUsage() {
         "               --token-env, or JSON {\"identifier\",\"password\"}; the session is kept and renewed;\n"
         "               moderation: mute, mute-thread, block, report, delete)\n"
         "              (discourse: the site URL; a user API key, or \"username:key\" for an admin API key)\n"
+        "  account login NETWORK --name N --base-url URL [--client-id ID] [--client-secret S] [--port P]\n"
+        "                [--oob] [--timeout SECONDS] [--secret-store keychain|file]\n"
+        "              sign in through the browser (OAuth with PKCE; prints the address to open and waits for\n"
+        "              the browser on 127.0.0.1); mastodon: registers Baton on the server (--oob: paste the code);\n"
+        "              reddit: --client-id of your installed app, --port of its registered redirect URI;\n"
+        "              youtube, google-reviews: --client-id of a Google desktop client (or BATON_GOOGLE_CLIENT_ID)\n"
         "  account list [--json]\n"
         "  account remove NAME\n"
         "  sync [--account NAME] [--once] [--interval SECONDS]\n"
@@ -133,6 +139,9 @@ int Cli::accountCmd(const QStringList& args) {
     if (sub == QLatin1String("add")) {
         return accountAdd(args.mid(1));
     }
+    if (sub == QLatin1String("login")) {
+        return accountLogin(args.mid(1));
+    }
     if (sub == QLatin1String("list")) {
         return accountList(args.mid(1));
     }
@@ -159,7 +168,7 @@ int Cli::accountCmd(const QStringList& args) {
         m_out << "removed " << account->name << Qt::endl;
         return Ok;
     }
-    return fail(QStringLiteral("usage: baton account add|list|remove ..."), Usage);
+    return fail(QStringLiteral("usage: baton account add|login|list|remove ..."), Usage);
 }
 
 int Cli::accountAdd(const QStringList& args) {

@@ -22,6 +22,7 @@ public:
 private:
     int accountCmd(const QStringList& args);
     int accountAdd(const QStringList& args);
+    int accountLogin(const QStringList& args); // CliLogin.cpp
     int accountList(const QStringList& args);
     int syncCmd(const QStringList& args);
     int inboxCmd(const QStringList& args);

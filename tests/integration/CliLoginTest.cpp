@@ -1,0 +1,231 @@
+// `baton account login` end to end: the real binary signs in against the in-process sandbox while the test plays
+// the browser (it reads the printed address, fetches it and follows the 302 to the binary's loopback listener).
+#include "core/sandbox/SandboxServer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace baton;
+
+namespace {
+
+constexpr int kTimeoutMs = 60000;
+
+// Follows redirects by hand (so a refusal's 302 reaches the listener the same way); keeps the last page.
+class Browser final : public QObject {
+public:
+    bool done = false;
+    int lastStatus = 0;
+    QByteArray lastPage;
+
+    void open(const QUrl& url) {
+        QNetworkRequest request(url);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        QNetworkReply* reply = m_nam.get(request);
+        connect(reply, &QNetworkReply::finished, this, [this, reply] {
+            reply->deleteLater();
+            lastStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            lastPage = reply->readAll();
+            if (lastStatus == 302) {
+                open(reply->url().resolved(QUrl::fromEncoded(reply->rawHeader("Location"))));
+                return;
+            }
+            done = true;
+        });
+    }
+
+private:
+    QNetworkAccessManager m_nam;
+};
+
+} // namespace
+
+class CliLoginTest : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<sandbox::SandboxServer> m_server;
+
+    void setup(QProcess& p) {
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.remove(QStringLiteral("BATON_PROFILE"));
+        e.remove(QStringLiteral("DISPLAY")); // no browser to open and no keychain: --secret-store file
+        e.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        e.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        p.setProcessEnvironment(e);
+    }
+
+    QString bin() const { return qEnvironmentVariable("BATON_TEST_BIN_DIR") + QStringLiteral("/baton"); }
+
+    // Runs baton to the end (the sandbox keeps serving meanwhile); returns exit code, stdout, stderr.
+    std::tuple<int, QByteArray, QByteArray> run(const QString& profile, const QStringList& args) {
+        QProcess p;
+        setup(p);
+        p.start(bin(), QStringList{QStringLiteral("--profile"), profile} + args);
+        if (!QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, kTimeoutMs)) {
+            p.kill();
+            p.waitForFinished();
+            return {-1, {}, {}};
+        }
+        return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    }
+
+    // Starts `account login`, plays the browser on the printed address; returns exit code, stdout, stderr.
+    std::tuple<int, QByteArray, QByteArray> login(const QString& profile, const QStringList& args, Browser& browser) {
+        QProcess p;
+        setup(p);
+        p.start(bin(),
+                QStringList{QStringLiteral("--profile"), profile, QStringLiteral("account"), QStringLiteral("login")} +
+                    args);
+        QByteArray out;
+        const QRegularExpression address(QStringLiteral("^(http://127\\.0\\.0\\.1:\\d+/\\S+)$"),
+                                         QRegularExpression::MultilineOption);
+        bool opened = false;
+        const bool finished = QTest::qWaitFor(
+            [&] {
+                out += p.readAllStandardOutput();
+                if (!opened) {
+                    const QRegularExpressionMatch m = address.match(QString::fromUtf8(out));
+                    if (m.hasMatch()) {
+                        opened = true;
+                        browser.open(QUrl::fromEncoded(m.captured(1).toUtf8()));
+                    }
+                }
+                return p.state() == QProcess::NotRunning;
+            },
+            kTimeoutMs);
+        if (!finished) {
+            p.kill();
+            p.waitForFinished();
+            return {-1, out, {}};
+        }
+        out += p.readAllStandardOutput();
+        return {p.exitCode(), out, p.readAllStandardError()};
+    }
+
+    QJsonArray accounts(const QString& profile) {
+        const auto [code, out, err] =
+            run(profile, {QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("--json")});
+        return code == 0 ? QJsonDocument::fromJson(out).array() : QJsonArray();
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        sandbox::SandboxOptions o;
+        o.seed = 5;
+        o.mastodonAccounts = 1;
+        o.mentionsPerAccount = 30;
+        o.people = 30;
+        m_server = std::make_unique<sandbox::SandboxServer>(o);
+        QString error;
+        QVERIFY2(m_server->start(&error), qPrintable(error));
+    }
+
+    void mastodonLoginStoresTheAccountAndSyncs() {
+        const QString profile = m_dir.filePath(QStringLiteral("mastodon"));
+        Browser browser;
+        const auto [code, out, err] =
+            login(profile,
+                  {QStringLiteral("mastodon"), QStringLiteral("--name"), QStringLiteral("main"),
+                   QStringLiteral("--base-url"), m_server->baseUrl() + QStringLiteral("/mastodon"),
+                   QStringLiteral("--secret-store"), QStringLiteral("file")},
+                  browser);
+        QVERIFY2(code == 0, err.constData());
+        QVERIFY2(out.contains("Open this address in your browser"), out.constData());
+        QVERIFY2(out.contains("added main (mastodon,"), out.constData());
+        QTRY_VERIFY(browser.done);
+        QCOMPARE(browser.lastStatus, 200);
+        QVERIFY(browser.lastPage.contains("You can close this tab"));
+        QCOMPARE(m_server->oauthTokensIssued(QStringLiteral("mastodon")), 1);
+
+        const QJsonArray list = accounts(profile);
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.at(0).toObject().value(QLatin1String("network")).toString(), QStringLiteral("mastodon"));
+        QCOMPARE(list.at(0).toObject().value(QLatin1String("secret_store")).toString(), QStringLiteral("file"));
+        QVERIFY(!list.at(0).toObject().value(QLatin1String("handle")).toString().isEmpty());
+
+        const auto [syncCode, syncOut, syncErr] = run(profile, {QStringLiteral("sync"), QStringLiteral("--once")});
+        QVERIFY2(syncCode == 0, syncErr.constData());
+        const auto [inboxCode, inbox, inboxErr] = run(profile, {QStringLiteral("inbox"), QStringLiteral("--json"),
+                                                                QStringLiteral("--limit"), QStringLiteral("1000")});
+        QCOMPARE(inboxCode, 0);
+        QVERIFY(!QJsonDocument::fromJson(inbox).array().isEmpty());
+    }
+
+    void refusedLoginStoresNothing() {
+        const QString profile = m_dir.filePath(QStringLiteral("refused"));
+        QString clientId;
+        for (const sandbox::SandboxAccount& a : m_server->accounts()) {
+            if (a.network == QLatin1String("reddit")) {
+                clientId =
+                    QJsonDocument::fromJson(a.token.toUtf8()).object().value(QLatin1String("client_id")).toString();
+                break;
+            }
+        }
+        QVERIFY(!clientId.isEmpty());
+        QVERIFY(m_server->oauthRefuseNext(QStringLiteral("reddit")));
+        Browser browser;
+        const auto [code, out, err] =
+            login(profile,
+                  {QStringLiteral("reddit"), QStringLiteral("--name"), QStringLiteral("r"),
+                   QStringLiteral("--base-url"), m_server->baseUrl() + QStringLiteral("/reddit"),
+                   QStringLiteral("--client-id"), clientId, QStringLiteral("--secret-store"), QStringLiteral("file")},
+                  browser);
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains("sign-in failed: access was refused in the browser"), err.constData());
+        QVERIFY(accounts(profile).isEmpty());
+
+        // The next try goes through, with the installed app's grant stored.
+        Browser again;
+        const auto [code2, out2, err2] =
+            login(profile,
+                  {QStringLiteral("reddit"), QStringLiteral("--name"), QStringLiteral("r"),
+                   QStringLiteral("--base-url"), m_server->baseUrl() + QStringLiteral("/reddit"),
+                   QStringLiteral("--client-id"), clientId, QStringLiteral("--secret-store"), QStringLiteral("file")},
+                  again);
+        QVERIFY2(code2 == 0, err2.constData());
+        QCOMPARE(accounts(profile).size(), 1);
+    }
+
+    void timeoutAndUsageErrors() {
+        const QString profile = m_dir.filePath(QStringLiteral("errors"));
+        const auto [code, out, err] =
+            run(profile, {QStringLiteral("account"), QStringLiteral("login"), QStringLiteral("youtube"),
+                          QStringLiteral("--name"), QStringLiteral("y"), QStringLiteral("--base-url"),
+                          m_server->baseUrl() + QStringLiteral("/youtube"), QStringLiteral("--client-id"),
+                          QStringLiteral("1.apps.googleusercontent.com"), QStringLiteral("--timeout"),
+                          QStringLiteral("1"), QStringLiteral("--secret-store"), QStringLiteral("file")});
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains("no answer came back from the browser"), err.constData());
+        QVERIFY(accounts(profile).isEmpty());
+
+        const auto [noClient, o1, e1] =
+            run(profile,
+                {QStringLiteral("account"), QStringLiteral("login"), QStringLiteral("reddit"), QStringLiteral("--name"),
+                 QStringLiteral("r"), QStringLiteral("--base-url"), QStringLiteral("https://oauth.reddit.com")});
+        QCOMPARE(noClient, 2);
+        QVERIFY2(e1.contains("client id"), e1.constData());
+        const auto [bluesky, o2, e2] =
+            run(profile, {QStringLiteral("account"), QStringLiteral("login"), QStringLiteral("bluesky"),
+                          QStringLiteral("--name"), QStringLiteral("b"), QStringLiteral("--base-url"),
+                          QStringLiteral("https://bsky.social")});
+        QCOMPARE(bluesky, 2);
+        QVERIFY2(e2.contains("baton account add"), e2.constData());
+    }
+
+    void usageMentionsLogin() {
+        const auto [code, out, err] = run(m_dir.filePath(QStringLiteral("help")), {QStringLiteral("--help")});
+        QCOMPARE(code, 0);
+        QVERIFY(out.contains("account login NETWORK"));
+    }
+};
+
+QTEST_GUILESS_MAIN(CliLoginTest)
+#include "CliLoginTest.moc"
