@@ -715,6 +715,58 @@
             <source>Give the account's handle and an app password.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Client id:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign in with the browser…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel the sign-in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your installed app's id, from reddit.com/prefs/apps</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A desktop OAuth client id from the Google Cloud console</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waiting for the browser… Finish signing in there, then come back here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You can close this tab and go back to Baton.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give the client id of your Reddit installed app (reddit.com/prefs/apps).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give the client id of a Google desktop OAuth client.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign-in cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Access was refused in the browser. Nothing was stored.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The browser did not come back in time. Nothing was stored; try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The sign-in failed: %1</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>baton::ui::CommandPalette</name>

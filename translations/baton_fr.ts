@@ -715,6 +715,58 @@
             <source>Give the account's handle and an app password.</source>
             <translation>Indiquez l’identifiant du compte et un mot de passe d’application.</translation>
         </message>
+        <message>
+            <source>Client id:</source>
+            <translation>Identifiant client :</translation>
+        </message>
+        <message>
+            <source>Sign in with the browser…</source>
+            <translation>Se connecter avec le navigateur…</translation>
+        </message>
+        <message>
+            <source>Cancel the sign-in</source>
+            <translation>Annuler la connexion</translation>
+        </message>
+        <message>
+            <source>Your installed app's id, from reddit.com/prefs/apps</source>
+            <translation>L’identifiant de votre application installée, sur reddit.com/prefs/apps</translation>
+        </message>
+        <message>
+            <source>A desktop OAuth client id from the Google Cloud console</source>
+            <translation>Un identifiant client OAuth de bureau, depuis la console Google Cloud</translation>
+        </message>
+        <message>
+            <source>Waiting for the browser… Finish signing in there, then come back here.</source>
+            <translation>En attente du navigateur… Terminez la connexion là-bas, puis revenez ici.</translation>
+        </message>
+        <message>
+            <source>You can close this tab and go back to Baton.</source>
+            <translation>Vous pouvez fermer cet onglet et revenir à Baton.</translation>
+        </message>
+        <message>
+            <source>Give the client id of your Reddit installed app (reddit.com/prefs/apps).</source>
+            <translation>Indiquez l’identifiant client de votre application Reddit installée (reddit.com/prefs/apps).</translation>
+        </message>
+        <message>
+            <source>Give the client id of a Google desktop OAuth client.</source>
+            <translation>Indiquez l’identifiant d’un client OAuth Google de bureau.</translation>
+        </message>
+        <message>
+            <source>Sign-in cancelled.</source>
+            <translation>Connexion annulée.</translation>
+        </message>
+        <message>
+            <source>Access was refused in the browser. Nothing was stored.</source>
+            <translation>L’accès a été refusé dans le navigateur. Rien n’a été enregistré.</translation>
+        </message>
+        <message>
+            <source>The browser did not come back in time. Nothing was stored; try again.</source>
+            <translation>Le navigateur n’est pas revenu à temps. Rien n’a été enregistré ; réessayez.</translation>
+        </message>
+        <message>
+            <source>The sign-in failed: %1</source>
+            <translation>La connexion a échoué : %1</translation>
+        </message>
     </context>
     <context>
         <name>baton::ui::CommandPalette</name>

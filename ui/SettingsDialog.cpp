@@ -1,5 +1,6 @@
 #include "ui/SettingsDialog.h"
 
+#include "core/auth/SignIn.h"
 #include "core/connectors/Connector.h"
 #include "core/store/AccountRepository.h"
 #include "core/store/Store.h"
@@ -12,6 +13,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -37,6 +39,15 @@ const QList<model::Network> kNetworks{model::Network::Mastodon,  model::Network:
                                       model::Network::Feed,      model::Network::Email};
 
 constexpr int kAccountIdRole = Qt::UserRole + 1;
+
+std::function<bool(const QUrl&)>& browserOpener() {
+    static std::function<bool(const QUrl&)> opener;
+    return opener;
+}
+
+bool isGoogle(model::Network n) {
+    return n == model::Network::YouTube || n == model::Network::GoogleReviews;
+}
 
 QIcon networkIcon(model::Network n) {
     QPixmap pm(32, 32);
@@ -110,6 +121,27 @@ AccountDialog::AccountDialog(store::Store& store, sync::SyncEngine& sync, const 
     m_tokenHint->setForegroundRole(QPalette::PlaceholderText);
     form->addRow(QString(), m_tokenHint);
 
+    // Signing in through the browser fills the token field, then the usual check runs.
+    m_clientId = new QLineEdit(this);
+    m_clientId->setObjectName(QStringLiteral("clientId"));
+    form->addRow(tr("Client id:"), m_clientId);
+    m_browserSignIn = new QPushButton(tr("Sign in with the browser…"), this);
+    m_browserSignIn->setObjectName(QStringLiteral("browserSignIn"));
+    m_cancelSignIn = new QPushButton(tr("Cancel the sign-in"), this);
+    m_cancelSignIn->setObjectName(QStringLiteral("cancelSignIn"));
+    m_cancelSignIn->setVisible(false);
+    auto* signInRow = new QHBoxLayout;
+    signInRow->addWidget(m_browserSignIn);
+    signInRow->addWidget(m_cancelSignIn);
+    signInRow->addStretch(1);
+    form->addRow(QString(), signInRow);
+    connect(m_browserSignIn, &QPushButton::clicked, this, &AccountDialog::signInWithBrowser);
+    connect(m_cancelSignIn, &QPushButton::clicked, this, [this] {
+        if (m_signIn != nullptr) {
+            m_signIn->cancel();
+        }
+    });
+
     m_secretStore = new QComboBox(this);
     m_secretStore->setObjectName(QStringLiteral("secretStore"));
     m_secretStore->addItem(tr("System keychain"), QStringLiteral("keychain"));
@@ -145,6 +177,15 @@ void AccountDialog::updateHints() {
     const auto n = m_network->currentData().value<model::Network>();
     const bool bluesky = n == model::Network::Bluesky;
     m_form->setRowVisible(m_login, bluesky);
+    const bool browser = auth::supportsBrowserSignIn(n);
+    m_form->setRowVisible(m_clientId, n == model::Network::Reddit || isGoogle(n));
+    m_browserSignIn->setVisible(browser);
+    m_cancelSignIn->setVisible(browser && m_signIn != nullptr);
+    if (n == model::Network::Reddit) {
+        m_clientId->setPlaceholderText(tr("Your installed app's id, from reddit.com/prefs/apps"));
+    } else if (isGoogle(n)) {
+        m_clientId->setPlaceholderText(tr("A desktop OAuth client id from the Google Cloud console"));
+    }
     if (auto* label = qobject_cast<QLabel*>(m_form->labelForField(m_token))) {
         label->setText(bluesky ? tr("App password:") : tr("Token:"));
     }
@@ -192,8 +233,85 @@ void AccountDialog::setChecking(bool checking) {
     }
 }
 
+void AccountDialog::setBrowserOpener(std::function<bool(const QUrl&)> opener) {
+    browserOpener() = std::move(opener);
+}
+
+void AccountDialog::setWaitingForBrowser(bool waiting) {
+    m_browserSignIn->setEnabled(!waiting);
+    m_cancelSignIn->setVisible(waiting);
+    m_ok->setEnabled(!waiting);
+    m_network->setEnabled(!waiting && m_account.id == 0);
+    m_server->setReadOnly(waiting || m_account.id != 0);
+    m_clientId->setReadOnly(waiting);
+    if (waiting) {
+        m_message->setStyleSheet({});
+        m_message->setText(tr("Waiting for the browser… Finish signing in there, then come back here."));
+    }
+}
+
+void AccountDialog::signInWithBrowser() {
+    if (m_signIn != nullptr || m_checking) {
+        return;
+    }
+    auto fail = [this](const QString& why) {
+        m_message->setStyleSheet(QStringLiteral("color: %1;").arg(Palette::negative(palette()).name()));
+        m_message->setText(why);
+    };
+    const auto network = m_account.id == 0 ? m_network->currentData().value<model::Network>() : m_account.network;
+    auto url = sync::AccountSetup::normalizeBaseUrl(m_server->text().trimmed());
+    if (!url) {
+        fail(tr("The server address must start with https:// (plain http:// only on this computer)."));
+        return;
+    }
+    auth::SignInOptions options;
+    options.network = network;
+    options.baseUrl = *url;
+    options.clientId = m_clientId->text().trimmed();
+    options.listen.pageTitle = QStringLiteral("Baton");
+    options.listen.pageText = tr("You can close this tab and go back to Baton.");
+    if (network == model::Network::Reddit && options.clientId.isEmpty()) {
+        fail(tr("Give the client id of your Reddit installed app (reddit.com/prefs/apps)."));
+        return;
+    }
+    if (auto provider = auth::providerFor(options); !provider) {
+        fail(isGoogle(network) ? tr("Give the client id of a Google desktop OAuth client.") : provider.error().detail);
+        return;
+    }
+    m_signIn = new auth::SignIn(m_sync.network(), this);
+    setWaitingForBrowser(true);
+    auth::BrowserOpener opener = browserOpener();
+    if (!opener) {
+        opener = [](const QUrl& u) { return QDesktopServices::openUrl(u); };
+    }
+    m_signIn->start(options, opener, [this, fail](Expected<QString, Error> secret) {
+        m_signIn->deleteLater();
+        m_signIn = nullptr;
+        setWaitingForBrowser(false);
+        if (!secret) {
+            switch (secret.error().code) {
+            case ErrorCode::Cancelled:
+                m_message->setText(tr("Sign-in cancelled."));
+                break;
+            case ErrorCode::Forbidden:
+                fail(tr("Access was refused in the browser. Nothing was stored."));
+                break;
+            case ErrorCode::Timeout:
+                fail(tr("The browser did not come back in time. Nothing was stored; try again."));
+                break;
+            default:
+                fail(tr("The sign-in failed: %1").arg(secret.error().detail));
+                break;
+            }
+            return;
+        }
+        m_token->setText(*secret);
+        submit(); // the normal path: the network checks the token, then the account is stored
+    });
+}
+
 void AccountDialog::submit() {
-    if (m_checking) {
+    if (m_checking || m_signIn != nullptr) {
         return;
     }
     auto fail = [this](const QString& why) {

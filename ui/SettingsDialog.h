@@ -4,6 +4,7 @@
 
 #include <QDialog>
 #include <QPointer>
+#include <functional>
 
 class QCheckBox;
 class QComboBox;
@@ -20,6 +21,9 @@ class Store;
 }
 namespace baton::sync {
 class SyncEngine;
+}
+namespace baton::auth {
+class SignIn;
 }
 
 namespace baton::ui {
@@ -44,6 +48,14 @@ public:
     QPushButton* okButton() const { return m_ok; }
     QLabel* messageLabel() const { return m_message; }
     bool isChecking() const { return m_checking; }
+    // Browser sign-in (Mastodon, Reddit, YouTube, Google reviews): the button, Reddit's and Google's client id,
+    // and Cancel while the browser is out.
+    QPushButton* browserSignInButton() const { return m_browserSignIn; }
+    QLineEdit* clientIdField() const { return m_clientId; }
+    QPushButton* cancelSignInButton() const { return m_cancelSignIn; }
+    bool isWaitingForBrowser() const { return m_signIn != nullptr; }
+    // What opens the authorize page; empty: QDesktopServices::openUrl. Tests follow the page themselves.
+    static void setBrowserOpener(std::function<bool(const QUrl&)> opener);
 
 signals:
     void accountReady(const baton::model::Account& account);
@@ -52,6 +64,8 @@ private:
     void submit();
     void updateHints();
     void setChecking(bool checking);
+    void signInWithBrowser();
+    void setWaitingForBrowser(bool waiting);
 
     store::Store& m_store;
     sync::SyncEngine& m_sync;
@@ -67,6 +81,10 @@ private:
     QLabel* m_message = nullptr;
     QPushButton* m_ok = nullptr;
     bool m_checking = false;
+    QLineEdit* m_clientId = nullptr;
+    QPushButton* m_browserSignIn = nullptr;
+    QPushButton* m_cancelSignIn = nullptr;
+    auth::SignIn* m_signIn = nullptr; // while the browser is out
 };
 
 // Settings: the accounts with their health (add, re-authenticate, sync, remove) and general preferences (sync
