@@ -39,7 +39,7 @@ int Cli::accountLogin(const QStringList& args) {
     p.addOption(
         {QStringLiteral("client-secret"), QStringLiteral("Google desktop client secret"), QStringLiteral("SECRET")});
     p.addOption({QStringLiteral("port"), QStringLiteral("Loopback port of the registered redirect URI"),
-                 QStringLiteral("PORT"), QStringLiteral("0")});
+                 QStringLiteral("PORT")});
     p.addOption({QStringLiteral("timeout"), QStringLiteral("Seconds to wait for the browser"),
                  QStringLiteral("SECONDS"), QStringLiteral("300")});
     p.addOption({QStringLiteral("oob"), QStringLiteral("Mastodon: paste the code the server shows")});
@@ -66,8 +66,11 @@ int Cli::accountLogin(const QStringList& args) {
     if (!baseUrl) {
         return fail(QStringLiteral("--base-url: %1").arg(baseUrl.error().detail), Usage);
     }
-    bool portOk = false;
-    const uint port = p.value(QStringLiteral("port")).toUInt(&portOk);
+    bool portOk = true;
+    // Reddit redirects only to the URI registered with the app; the others take any loopback port.
+    const uint port = p.isSet(QStringLiteral("port"))      ? p.value(QStringLiteral("port")).toUInt(&portOk)
+                      : *network == model::Network::Reddit ? auth::redditRedirectPort()
+                                                           : 0;
     if (!portOk || port > 65535) {
         return fail(QStringLiteral("--port must be a port number (0: any free port)"), Usage);
     }

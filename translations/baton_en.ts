@@ -767,6 +767,10 @@
             <source>The sign-in failed: %1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Create an “installed app” on reddit.com/prefs/apps with the redirect uri %1.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>baton::ui::CommandPalette</name>

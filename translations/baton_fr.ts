@@ -767,6 +767,10 @@
             <source>The sign-in failed: %1</source>
             <translation>La connexion a échoué : %1</translation>
         </message>
+        <message>
+            <source>Create an “installed app” on reddit.com/prefs/apps with the redirect uri %1.</source>
+            <translation>Créez une « installed app » sur reddit.com/prefs/apps avec l’URI de redirection %1.</translation>
+        </message>
     </context>
     <context>
         <name>baton::ui::CommandPalette</name>

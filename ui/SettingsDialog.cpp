@@ -183,8 +183,11 @@ void AccountDialog::updateHints() {
     m_cancelSignIn->setVisible(browser && m_signIn != nullptr);
     if (n == model::Network::Reddit) {
         m_clientId->setPlaceholderText(tr("Your installed app's id, from reddit.com/prefs/apps"));
+        m_clientId->setToolTip(tr("Create an “installed app” on reddit.com/prefs/apps with the redirect uri %1.")
+                                   .arg(auth::redditRedirectUri()));
     } else if (isGoogle(n)) {
         m_clientId->setPlaceholderText(tr("A desktop OAuth client id from the Google Cloud console"));
+        m_clientId->setToolTip(QString());
     }
     if (auto* label = qobject_cast<QLabel*>(m_form->labelForField(m_token))) {
         label->setText(bluesky ? tr("App password:") : tr("Token:"));
@@ -270,6 +273,9 @@ void AccountDialog::signInWithBrowser() {
     options.clientId = m_clientId->text().trimmed();
     options.listen.pageTitle = QStringLiteral("Baton");
     options.listen.pageText = tr("You can close this tab and go back to Baton.");
+    if (network == model::Network::Reddit) {
+        options.listen.port = auth::redditRedirectPort(); // the exact redirect registered with the app
+    }
     if (network == model::Network::Reddit && options.clientId.isEmpty()) {
         fail(tr("Give the client id of your Reddit installed app (reddit.com/prefs/apps)."));
         return;

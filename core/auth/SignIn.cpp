@@ -49,6 +49,16 @@ bool supportsBrowserSignIn(model::Network network) {
     }
 }
 
+quint16 redditRedirectPort() {
+    bool ok = false;
+    const uint port = qEnvironmentVariable("BATON_REDDIT_REDIRECT_PORT").toUInt(&ok);
+    return ok && port <= 65535 ? static_cast<quint16>(port) : quint16(65010);
+}
+
+QString redditRedirectUri() {
+    return QStringLiteral("http://127.0.0.1:%1/callback").arg(redditRedirectPort());
+}
+
 Expected<Provider, Error> providerFor(const SignInOptions& options) {
     const QString base = trimmedSlash(options.baseUrl);
     if (!QUrl(base).isValid() || QUrl(base).scheme().isEmpty()) {

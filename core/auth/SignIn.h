@@ -29,6 +29,11 @@ struct SignInOptions {
 
 bool supportsBrowserSignIn(model::Network network);
 
+// Reddit only redirects to the exact URI registered with the installed app: http://127.0.0.1:PORT/callback with
+// this port (BATON_REDDIT_REDIRECT_PORT, else 65010).
+quint16 redditRedirectPort();
+QString redditRedirectUri();
+
 // The network's endpoints, scopes and client for the options (Mastodon: without the client, which comes from
 // the app registration). InvalidArgument when a client id is missing or the network has no browser sign-in.
 Expected<Provider, Error> providerFor(const SignInOptions& options);

@@ -85,6 +85,7 @@ class BrowserSignInTest : public QObject {
 
 private slots:
     void initTestCase() {
+        qputenv("BATON_REDDIT_REDIRECT_PORT", "0"); // any free port: tests may run side by side
         QVERIFY(m_demo.start(10));
         ui::AccountDialog::setBrowserOpener([this](const QUrl& url) { return m_browser.open(url); });
         window().show();

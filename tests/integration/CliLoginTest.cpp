@@ -172,24 +172,24 @@ private slots:
         QVERIFY(!clientId.isEmpty());
         QVERIFY(m_server->oauthRefuseNext(QStringLiteral("reddit")));
         Browser browser;
-        const auto [code, out, err] =
-            login(profile,
-                  {QStringLiteral("reddit"), QStringLiteral("--name"), QStringLiteral("r"),
-                   QStringLiteral("--base-url"), m_server->baseUrl() + QStringLiteral("/reddit"),
-                   QStringLiteral("--client-id"), clientId, QStringLiteral("--secret-store"), QStringLiteral("file")},
-                  browser);
+        const auto [code, out, err] = login(
+            profile,
+            {QStringLiteral("reddit"), QStringLiteral("--name"), QStringLiteral("r"), QStringLiteral("--base-url"),
+             m_server->baseUrl() + QStringLiteral("/reddit"), QStringLiteral("--client-id"), clientId,
+             QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--secret-store"), QStringLiteral("file")},
+            browser);
         QCOMPARE(code, 1);
         QVERIFY2(err.contains("sign-in failed: access was refused in the browser"), err.constData());
         QVERIFY(accounts(profile).isEmpty());
 
         // The next try goes through, with the installed app's grant stored.
         Browser again;
-        const auto [code2, out2, err2] =
-            login(profile,
-                  {QStringLiteral("reddit"), QStringLiteral("--name"), QStringLiteral("r"),
-                   QStringLiteral("--base-url"), m_server->baseUrl() + QStringLiteral("/reddit"),
-                   QStringLiteral("--client-id"), clientId, QStringLiteral("--secret-store"), QStringLiteral("file")},
-                  again);
+        const auto [code2, out2, err2] = login(
+            profile,
+            {QStringLiteral("reddit"), QStringLiteral("--name"), QStringLiteral("r"), QStringLiteral("--base-url"),
+             m_server->baseUrl() + QStringLiteral("/reddit"), QStringLiteral("--client-id"), clientId,
+             QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--secret-store"), QStringLiteral("file")},
+            again);
         QVERIFY2(code2 == 0, err2.constData());
         QCOMPARE(accounts(profile).size(), 1);
     }

@@ -259,6 +259,15 @@ private slots:
         QCOMPARE(mastodon->authorizeEndpoint.toString(), QStringLiteral("https://mastodon.example/oauth/authorize"));
         QCOMPARE(mastodon->scope, QStringLiteral("read write"));
 
+        // Reddit's registered redirect: a fixed port unless the environment names another.
+        qunsetenv("BATON_REDDIT_REDIRECT_PORT");
+        QCOMPARE(redditRedirectUri(), QStringLiteral("http://127.0.0.1:65010/callback"));
+        qputenv("BATON_REDDIT_REDIRECT_PORT", "8080");
+        QCOMPARE(redditRedirectPort(), quint16(8080));
+        qputenv("BATON_REDDIT_REDIRECT_PORT", "99999");
+        QCOMPARE(redditRedirectPort(), quint16(65010));
+        qunsetenv("BATON_REDDIT_REDIRECT_PORT");
+
         o.network = model::Network::Bluesky;
         QVERIFY(!providerFor(o).hasValue());
         QVERIFY(!supportsBrowserSignIn(model::Network::Discourse));
