@@ -6,6 +6,7 @@
 // The random kill moments come from a seed printed at the start; BATON_CRASH_SEED=N replays a run.
 #include "core/sandbox/SandboxServer.h"
 #include "core/store/Database.h"
+#include "tests/support/BatonProcess.h"
 #include "tests/support/StoreProbe.h"
 
 #include <QDir>
@@ -18,6 +19,7 @@
 
 using namespace baton;
 using baton::sandbox::JournalEntry;
+using baton::testing::Child;
 using baton::testing::duplicateItems;
 using baton::testing::failureText;
 using baton::testing::itemCount;
@@ -32,21 +34,6 @@ constexpr int kReplyKills = 24;
 constexpr int kChildTimeoutMs = 60000;
 constexpr qint64 kFixedNow = 1717243200000; // 2024-06-01T12:00:00.000Z
 const char* const kTokenVariable = "BATON_CRASH_TEST_TOKEN";
-
-struct Child {
-    bool started = false;
-    bool killed = false;   // SIGKILL sent before it finished by itself
-    bool finished = false; // exited by itself
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-QString describe(const Child& c) {
-    return QStringLiteral("exit %1, stdout: %2, stderr: %3")
-        .arg(c.exitCode)
-        .arg(QString::fromLocal8Bit(c.out).trimmed(), QString::fromLocal8Bit(c.err).trimmed());
-}
 
 } // namespace
 
@@ -105,7 +92,7 @@ void CrashSafetyTest::initTestCase() {
                                   QStringLiteral("--name"), QStringLiteral("x"), QStringLiteral("--base-url"),
                                   remote.baseUrl, QStringLiteral("--token-env"), QString::fromLatin1(kTokenVariable),
                                   QStringLiteral("--secret-store"), QStringLiteral("file")});
-    QVERIFY2(added.finished && added.exitCode == 0, qPrintable(describe(added)));
+    QVERIFY2(added.finished && added.exitCode == 0, qPrintable(added.describe()));
 }
 
 void CrashSafetyTest::cleanupTestCase() {
@@ -114,36 +101,9 @@ void CrashSafetyTest::cleanupTestCase() {
 }
 
 Child CrashSafetyTest::runBaton(const QStringList& args, int killAfterMs) {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("BATON_PROFILE"));
+    QProcessEnvironment env;
     env.insert(QString::fromLatin1(kTokenVariable), m_sandbox->accounts().value(0).token);
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(m_baton, QStringList{QStringLiteral("--profile"), m_profile->path()} + args);
-    Child child;
-    child.started = process.waitForStarted(kChildTimeoutMs);
-    if (!child.started) {
-        child.err = process.errorString().toLocal8Bit();
-        return child;
-    }
-    // The kill moment is the deadline of this wait: the child either finished by itself or is killed right here.
-    child.finished = process.waitForFinished(killAfterMs < 0 ? kChildTimeoutMs : killAfterMs);
-    if (!child.finished && killAfterMs >= 0) {
-        process.kill(); // SIGKILL: no handler, no flush, no destructor runs
-        child.killed = true;
-        process.waitForFinished(kChildTimeoutMs);
-    } else if (!child.finished) {
-        process.kill();
-        process.waitForFinished(kChildTimeoutMs);
-    }
-    if (child.finished && process.exitStatus() == QProcess::NormalExit) {
-        child.exitCode = process.exitCode();
-    } else if (child.finished) {
-        child.finished = false; // crashed by itself: not a clean exit
-    }
-    child.out = process.readAllStandardOutput();
-    child.err = process.readAllStandardError();
-    return child;
+    return testing::runBaton(m_baton, m_profile->path(), args, env, killAfterMs, kChildTimeoutMs);
 }
 
 void CrashSafetyTest::checkStore(const QString& when) {
@@ -182,7 +142,7 @@ void CrashSafetyTest::killedDuringSync() {
         m_sandbox->clearJournal();
         const Child child = runBaton({QStringLiteral("sync"), QStringLiteral("--once")}, killAfter);
         QVERIFY2(child.started, child.err.constData());
-        QVERIFY2(child.killed || (child.finished && child.exitCode == 0), qPrintable(when + u' ' + describe(child)));
+        QVERIFY2(child.killed || (child.finished && child.exitCode == 0), qPrintable(when + u' ' + child.describe()));
         killed += child.killed ? 1 : 0;
 
         for (const JournalEntry& e : m_sandbox->journal()) {
@@ -212,7 +172,7 @@ void CrashSafetyTest::killedDuringSync() {
     // Run to completion: every mention the server has is stored exactly once, with no gap left by the kills.
     m_sandbox->faults().setLatencyMs(0);
     const Child final = runBaton({QStringLiteral("sync"), QStringLiteral("--once")});
-    QVERIFY2(final.finished && final.exitCode == 0, qPrintable(describe(final)));
+    QVERIFY2(final.finished && final.exitCode == 0, qPrintable(final.describe()));
     checkStore(QStringLiteral("final sync"));
     store::Database db;
     QVERIFY(db.open(dbPath(), store::Database::Mode::ReadOnly).hasValue());
@@ -226,7 +186,7 @@ void CrashSafetyTest::killedDuringSync() {
 void CrashSafetyTest::killedDuringReply() {
     m_sandbox->faults().setLatencyMs(0);
     const Child synced = runBaton({QStringLiteral("sync"), QStringLiteral("--once")});
-    QVERIFY2(synced.finished && synced.exitCode == 0, qPrintable(describe(synced)));
+    QVERIFY2(synced.finished && synced.exitCode == 0, qPrintable(synced.describe()));
     QStringList parents;
     {
         store::Database db;
@@ -250,7 +210,7 @@ void CrashSafetyTest::killedDuringReply() {
         const Child child =
             runBaton({QStringLiteral("reply"), parents[run], QStringLiteral("--text"), text}, killAfter);
         QVERIFY2(child.started, child.err.constData());
-        QVERIFY2(child.killed || (child.finished && child.exitCode == 0), qPrintable(when + u' ' + describe(child)));
+        QVERIFY2(child.killed || (child.finished && child.exitCode == 0), qPrintable(when + u' ' + child.describe()));
         killed += child.killed ? 1 : 0;
 
         {
@@ -272,7 +232,7 @@ void CrashSafetyTest::killedDuringReply() {
         m_sandbox->faults().setLatencyMs(2);
         const Child resumed = runBaton({QStringLiteral("sync"), QStringLiteral("--once")});
         QVERIFY2(resumed.finished && resumed.exitCode == 0,
-                 qPrintable(when + QStringLiteral(" resume: ") + describe(resumed)));
+                 qPrintable(when + QStringLiteral(" resume: ") + resumed.describe()));
         checkStore(when);
         if (QTest::currentTestFailed()) {
             return;
