@@ -61,6 +61,7 @@ private slots:
 
     void fullSync();
     void incrementalSyncUsesStoredCursor();
+    void deletedAnchorDoesNotStallTheInbox();
     void threadContext();
     void replyThroughOutbox();
     void replyResponseLostIsNotPostedTwice();
@@ -203,7 +204,12 @@ void RedditSyncTest::fullSync() {
         QVERIFY(e.header(QStringLiteral("authorization")).startsWith(QLatin1String("bearer ")));
         QVERIFY(!e.account.isEmpty());
         if (e.path == path(u"/message/inbox")) {
-            QCOMPARE(e.queryValue(QStringLiteral("limit")), QStringLiteral("100"));
+            // Pages of 100; after an empty forward poll, the newest thing alone checks the anchor still exists.
+            const QString limit = e.queryValue(QStringLiteral("limit"));
+            QVERIFY2(limit == QLatin1String("100") ||
+                         (limit == QLatin1String("1") && e.queryValue(QStringLiteral("before")).isEmpty() &&
+                          e.queryValue(QStringLiteral("after")).isEmpty()),
+                     e.rawQuery.constData());
             QCOMPARE(e.queryValue(QStringLiteral("mark")), QStringLiteral("false"));
             sawAfter = sawAfter || !e.queryValue(QStringLiteral("after")).isEmpty();
         }
@@ -244,6 +250,48 @@ void RedditSyncTest::incrementalSyncUsesStoredCursor() {
     }
     QCOMPARE(store::SyncStateRepository::get(m_h->db(), account, QStringLiteral("inbox")).cursor, message);
     QCOMPARE(duplicateItems(m_h->db()), qint64(0));
+}
+
+void RedditSyncTest::deletedAnchorDoesNotStallTheInbox() {
+    const qint64 account = m_accounts[0];
+    QVERIFY(m_h->runSync({account}).ok.value(account));
+    const QString anchor = store::SyncStateRepository::get(m_h->db(), account, QStringLiteral("inbox")).cursor;
+    QVERIFY(!anchor.isEmpty());
+
+    // Nothing new: one empty forward poll, then the newest thing alone to check the anchor is still there.
+    m_sandbox->clearJournal();
+    QVERIFY(m_h->runSync({account}).ok.value(account));
+    QList<JournalEntry> polls = requestsTo(redditJournal(), QStringLiteral("GET"), path(u"/message/inbox"));
+    QCOMPARE(polls.size(), 2);
+    QCOMPARE(polls.at(0).queryValue(QStringLiteral("before")), anchor);
+    QCOMPARE(polls.at(1).queryValue(QStringLiteral("limit")), QStringLiteral("1"));
+    QVERIFY(polls.at(1).queryValue(QStringLiteral("before")).isEmpty());
+
+    // The anchor's author deletes it; a mention arrives after that. Polling from the anchor finds nothing (Reddit
+    // no longer knows it), yet the mention must arrive.
+    QVERIFY(reddit().deleteThing(anchor));
+    const QString mention = reddit().addLive(0, sandbox::RedditStore::LiveKind::Mention,
+                                             QStringLiteral("anyone there? the last one was deleted"));
+    QVERIFY(!mention.isEmpty());
+    const qint64 before = itemCount(m_h->db());
+    m_sandbox->clearJournal();
+    QVERIFY(m_h->runSync({account}).ok.value(account));
+    QVERIFY(store::ItemRepository::byRemoteId(m_h->db(), account, mention).has_value());
+    QCOMPARE(itemCount(m_h->db()), before + 1);
+    QCOMPARE(duplicateItems(m_h->db()), qint64(0));
+    QCOMPARE(store::SyncStateRepository::get(m_h->db(), account, QStringLiteral("inbox")).cursor, mention);
+    polls = requestsTo(redditJournal(), QStringLiteral("GET"), path(u"/message/inbox"));
+    QCOMPARE(polls.size(), 3); // from the dead anchor, the newest thing, then the newest page
+    QCOMPARE(polls.at(2).queryValue(QStringLiteral("limit")),
+             QString::number(connectors::reddit::RedditConnector::kPage));
+
+    // And polling goes on from the new anchor.
+    const QString next = reddit().addLive(0, sandbox::RedditStore::LiveKind::Message, QStringLiteral("Merci !"));
+    m_sandbox->clearJournal();
+    QVERIFY(m_h->runSync({account}).ok.value(account));
+    QVERIFY(store::ItemRepository::byRemoteId(m_h->db(), account, next).has_value());
+    polls = requestsTo(redditJournal(), QStringLiteral("GET"), path(u"/message/inbox"));
+    QCOMPARE(polls.first().queryValue(QStringLiteral("before")), mention);
 }
 
 void RedditSyncTest::threadContext() {

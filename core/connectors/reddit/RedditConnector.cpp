@@ -269,7 +269,7 @@ void RedditConnector::fetchPage(const store::SyncState& state, QObject* context,
     }
     const QString endpoint = QStringLiteral("GET ") + path;
     call("GET", path, query, true, context,
-         [this, state, done = std::move(done), endpoint, backfilling, queue](net::Result r) {
+         [this, state, done = std::move(done), endpoint, backfilling, queue, path, context](net::Result r) mutable {
              Page page;
              page.endpoint = endpoint;
              page.state = state;
@@ -309,10 +309,66 @@ void RedditConnector::fetchPage(const store::SyncState& state, QObject* context,
              } else {
                  if (!parsed->names.isEmpty()) {
                      page.state.cursor = parsed->names.constFirst();
+                 } else if (!state.cursor.isEmpty()) {
+                     // Nothing newer than the anchor, or the anchor itself was deleted or removed: Reddit answers
+                     // both with an empty listing, and the second would stall the stream for good.
+                     checkAnchor(std::move(page), path, context, std::move(done));
+                     return;
                  }
                  page.more = !parsed->names.isEmpty() && !parsed->before.isEmpty();
              }
              done(std::move(page));
+         });
+}
+
+void RedditConnector::checkAnchor(Page page, const QString& path, QObject* context, Callback<Page> done) {
+    const auto query = [&](int limit) {
+        Form q{{QStringLiteral("limit"), QString::number(limit)}, {QStringLiteral("raw_json"), QStringLiteral("1")}};
+        if (page.state.stream == kInbox) {
+            q.append({QStringLiteral("mark"), QStringLiteral("false")});
+        }
+        return q;
+    };
+    const QString endpoint = QStringLiteral("GET ") + path;
+    const Form probe = query(1);
+    const Form full = query(kPage);
+    // The newest thing alone tells whether anything is above the anchor.
+    call("GET", path, probe, true, context,
+         [this, page = std::move(page), path, context, done = std::move(done), endpoint, full](net::Result r) mutable {
+             if (!r) {
+                 done(unexpected(describe(r.error(), endpoint)));
+                 return;
+             }
+             auto top = parseListing(r->body, parseContext());
+             if (!top) {
+                 done(unexpected(describe(top.error(), endpoint)));
+                 return;
+             }
+             if (top->names.isEmpty() || top->names.constFirst() == page.state.cursor) {
+                 done(std::move(page)); // really nothing new
+                 return;
+             }
+             qCInfo(lcConnector) << "reddit:" << m_account.name << page.state.stream << "anchor" << page.state.cursor
+                                 << "is gone; reading from the top";
+             // The anchor vanished: the newest page holds what arrived since (stored items are skipped).
+             call("GET", path, full, true, context,
+                  [this, page = std::move(page), done = std::move(done), endpoint](net::Result newest) mutable {
+                      if (!newest) {
+                          done(unexpected(describe(newest.error(), endpoint)));
+                          return;
+                      }
+                      auto parsed = parseListing(newest->body, parseContext());
+                      if (!parsed) {
+                          done(unexpected(describe(parsed.error(), endpoint)));
+                          return;
+                      }
+                      page.items = std::move(parsed->items);
+                      if (!parsed->names.isEmpty()) {
+                          page.state.cursor = parsed->names.constFirst();
+                      }
+                      page.more = false;
+                      done(std::move(page));
+                  });
          });
 }
 

@@ -47,6 +47,8 @@ private:
     void lookupReply(const model::OutboxEntry& entry, QObject* context,
                      std::function<void(Expected<std::optional<model::Item>, Error>)> done);
     void post(const model::OutboxEntry& entry, QObject* context, Callback<model::Item> done);
+    // After an empty forward poll: whether the anchor (state.cursor) still exists; if not, reads the newest page.
+    void checkAnchor(Page page, const QString& path, QObject* context, Callback<Page> done);
     ParseContext parseContext() const;
     QString username() const;
     Error describe(const Error& e, const QString& endpoint) const;

@@ -488,7 +488,8 @@ QJsonObject RedditStore::listing(const QList<int>& ordered, const ListingRequest
     bool vanished = false;
     if (!page.after.isEmpty() || !page.before.isEmpty()) {
         const int cursor = cursorId(page.after.isEmpty() ? page.before : page.after);
-        vanished = cursor < 0;
+        // A deleted thing is gone from listings: as on Reddit, a cursor naming it matches nothing.
+        vanished = cursor < 0 || m_data.things.at(cursor).deleted;
         if (!vanished) {
             const qint64 id = m_data.things.at(cursor).id;
             QList<int> candidates;
