@@ -1,5 +1,6 @@
 #include "core/auth/SignIn.h"
 
+#include "core/connectors/google/GoogleGrant.h"
 #include "core/connectors/reddit/RedditConnector.h"
 
 #include <QJsonDocument>
@@ -152,7 +153,18 @@ Expected<std::pair<QString, QString>, Error> parseMastodonApp(int httpStatus, co
     return std::pair<QString, QString>(id, secret);
 }
 
-Expected<QString, Error> secretFor(model::Network network, const TokenAnswer& answer, const QString& clientId) {
+Expected<QString, Error> secretFor(model::Network network, const TokenAnswer& answer, const Provider& provider) {
+    const QString& clientId = provider.clientId;
+    if ((network == model::Network::YouTube || network == model::Network::GoogleReviews) &&
+        !answer.refreshToken.isEmpty()) {
+        connectors::google::GoogleGrant grant;
+        grant.accessToken = answer.accessToken;
+        grant.refreshToken = answer.refreshToken;
+        grant.clientId = clientId;
+        grant.clientSecret = provider.clientSecret;
+        grant.tokenUri = provider.tokenEndpoint.toString();
+        return connectors::google::toSecret(grant);
+    }
     if (network == model::Network::Reddit) {
         if (answer.refreshToken.isEmpty()) {
             return unexpected(Error{ErrorCode::BadResponse,
@@ -218,19 +230,18 @@ void SignIn::start(const SignInOptions& options, BrowserOpener opener, Done done
 }
 
 void SignIn::authorize(Provider provider) {
-    const QString clientId = provider.clientId;
     m_session->authorize(
         provider,
         [this](const QUrl& url) {
             emit authorizeUrlReady(url);
             return m_opener ? m_opener(url) : false;
         },
-        [this, clientId](Expected<TokenAnswer, Error> answer) {
+        [this, provider](Expected<TokenAnswer, Error> answer) {
             if (!answer) {
                 finish(unexpected(answer.error()));
                 return;
             }
-            finish(secretFor(m_options.network, *answer, clientId));
+            finish(secretFor(m_options.network, *answer, provider));
         });
 }
 

@@ -43,8 +43,10 @@ net::Request mastodonAppRequest(const QString& baseUrl, const QString& redirectU
 // {client_id, client_secret} from its answer.
 Expected<std::pair<QString, QString>, Error> parseMastodonApp(int httpStatus, const QByteArray& body);
 
-// What the connector of `network` expects as its secret, from the token answer.
-Expected<QString, Error> secretFor(model::Network network, const TokenAnswer& answer, const QString& clientId);
+// What the connector of `network` expects as its secret, from the token answer: Mastodon the access token;
+// Reddit {"client_id","refresh_token"}; Google the renewable grant (connectors/google/GoogleGrant.h) when a
+// refresh token came, else the access token.
+Expected<QString, Error> secretFor(model::Network network, const TokenAnswer& answer, const Provider& provider);
 
 // One browser sign-in for a network. done gets the secret to store (AccountSetup::add / reauthenticate).
 class SignIn final : public QObject {

@@ -4,6 +4,7 @@
 #include "core/connectors/discourse/DiscourseConnector.h"
 #include "core/connectors/email/EmailConnector.h"
 #include "core/connectors/feed/FeedConnector.h"
+#include "core/connectors/google/GoogleGrant.h"
 #include "core/connectors/google/GoogleReviewsConnector.h"
 #include "core/connectors/mastodon/MastodonConnector.h"
 #include "core/connectors/reddit/RedditConnector.h"
@@ -55,8 +56,18 @@ std::unique_ptr<Connector> makeConnector(const model::Account& account, const QS
     case model::Network::Feed:
         return std::make_unique<feed::FeedConnector>(account, token, engine);
     case model::Network::YouTube:
+        if (auto grant = google::parseGrant(token)) { // a browser sign-in's renewable grant
+            return std::make_unique<google::RefreshingConnector>(*grant, engine, [account, &engine](const QString& t) {
+                return std::make_unique<youtube::YouTubeConnector>(account, t, engine);
+            });
+        }
         return std::make_unique<youtube::YouTubeConnector>(account, token, engine);
     case model::Network::GoogleReviews:
+        if (auto grant = google::parseGrant(token)) {
+            return std::make_unique<google::RefreshingConnector>(*grant, engine, [account, &engine](const QString& t) {
+                return std::make_unique<google::GoogleReviewsConnector>(account, t, engine);
+            });
+        }
         return std::make_unique<google::GoogleReviewsConnector>(account, token, engine);
     default:
         return nullptr;

@@ -402,6 +402,25 @@ RouteResult OAuthRoutes::token(const HttpRequest& request) {
         result.response = tokenError(QStringLiteral("invalid_client"), 401);
         return result;
     }
+    if (m_flavor == Flavor::Google && param(request, QStringLiteral("grant_type")) == QLatin1String("refresh_token")) {
+        std::optional<Grant> renewable;
+        {
+            const QMutexLocker lock(&m_mutex);
+            const auto it = m_refreshTokens.constFind(param(request, QStringLiteral("refresh_token")));
+            if (it != m_refreshTokens.constEnd() && it->clientId == clientId) {
+                renewable = *it;
+            }
+        }
+        if (!renewable) {
+            result.response = tokenError(QStringLiteral("invalid_grant"), 400);
+            return result;
+        }
+        result.response = m_issue(renewable->account, renewable->scope, request.receivedAtMs);
+        QJsonObject o = QJsonDocument::fromJson(result.response.body).object();
+        o.remove(QStringLiteral("refresh_token")); // Google keeps the refresh token as it is
+        result.response.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
+        return result;
+    }
     if (param(request, QStringLiteral("grant_type")) != QLatin1String("authorization_code")) {
         result.response = tokenError(QStringLiteral("unsupported_grant_type"), 400);
         return result;
@@ -428,8 +447,13 @@ RouteResult OAuthRoutes::token(const HttpRequest& request) {
     }
     result.response = m_issue(grant->account, grant->scope, request.receivedAtMs);
     if (result.response.status == 200) {
+        const QString refresh =
+            QJsonDocument::fromJson(result.response.body).object().value(QLatin1String("refresh_token")).toString();
         const QMutexLocker lock(&m_mutex);
         ++m_tokensIssued;
+        if (m_flavor == Flavor::Google && !refresh.isEmpty()) {
+            m_refreshTokens.insert(refresh, *grant);
+        }
     }
     return result;
 }

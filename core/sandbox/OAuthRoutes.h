@@ -24,7 +24,8 @@ class RedditStore;
 //    /api/v1/access_token with grant_type=authorization_code (HTTP Basic "client_id:", a descriptive
 //    User-Agent; errors inside HTTP 200); other grants go on to the Reddit routes. The grant is permanent.
 //  - Google (YouTube, Business Profile): GET /o/oauth2/v2/auth for any *.apps.googleusercontent.com client and a
-//    loopback redirect (no out-of-band), POST /token (errors: 400 invalid_grant, 401 invalid_client).
+//    loopback redirect (no out-of-band), POST /token (errors: 400 invalid_grant, 401 invalid_client); the
+//    refresh tokens it grants renew the access token there (grant_type=refresh_token).
 // The token issued is one the network's routes accept for that demo account.
 class OAuthRoutes final : public RouteSet {
 public:
@@ -85,6 +86,7 @@ private:
     mutable QMutex m_mutex;
     QHash<QString, Client> m_registered; // Mastodon apps by client_id
     QHash<QString, Grant> m_codes;
+    QHash<QString, Grant> m_refreshTokens; // Google: refresh_token -> what it renews
     bool m_refuseNext = false;
     int m_tokensIssued = 0;
 };

@@ -5,6 +5,7 @@
 // (AccountSetup::add) and synced into a real SQLite store.
 #include "core/auth/Pkce.h"
 #include "core/auth/SignIn.h"
+#include "core/connectors/google/GoogleGrant.h"
 #include "core/connectors/reddit/RedditConnector.h"
 #include "core/sandbox/SandboxServer.h"
 #include "core/store/AccountRepository.h"
@@ -94,6 +95,7 @@ private slots:
     void redditInstalledAppThenSync();
     void youtubeSignInThenSync();
     void googleReviewsSignInThenSync();
+    void googleGrantRenewsTheAccessToken();
     void refusedInTheBrowser();
     void wrongStateIsRejected();
     void timeoutWhenTheBrowserNeverComesBack();
@@ -313,7 +315,8 @@ void OAuthSignInTest::youtubeSignInThenSync() {
     o.clientSecret = QStringLiteral("GOCSPX-desktop");
     const auto secret = signIn(o);
     QVERIFY2(secret.hasValue(), qPrintable(secret.hasValue() ? QString() : secret.error().toString()));
-    QCOMPARE(*secret, demo(QStringLiteral("youtube")).token);
+    QCOMPARE(connectors::google::parseGrant(*secret).value_or(connectors::google::GoogleGrant{}).accessToken,
+             demo(QStringLiteral("youtube")).token);
     checkTokenRequest(QStringLiteral("/youtube/o/oauth2/v2/auth"), QStringLiteral("/youtube/token"));
     const JournalEntry authorize =
         entries(m_sandbox->journal(), QStringLiteral("GET"), QStringLiteral("/youtube/o/oauth2/v2/auth")).constFirst();
@@ -334,7 +337,8 @@ void OAuthSignInTest::googleReviewsSignInThenSync() {
     o.clientId = QStringLiteral("1234-baton.apps.googleusercontent.com");
     const auto secret = signIn(o);
     QVERIFY2(secret.hasValue(), qPrintable(secret.hasValue() ? QString() : secret.error().toString()));
-    QCOMPARE(*secret, demo(QStringLiteral("google-reviews")).token);
+    QCOMPARE(connectors::google::parseGrant(*secret).value_or(connectors::google::GoogleGrant{}).accessToken,
+             demo(QStringLiteral("google-reviews")).token);
     checkTokenRequest(QStringLiteral("/google/o/oauth2/v2/auth"), QStringLiteral("/google/token"));
     const JournalEntry authorize =
         entries(m_sandbox->journal(), QStringLiteral("GET"), QStringLiteral("/google/o/oauth2/v2/auth")).constFirst();
@@ -344,6 +348,57 @@ void OAuthSignInTest::googleReviewsSignInThenSync() {
     const qint64 id = addAndSync(model::Network::GoogleReviews, QStringLiteral("/google"), *secret);
     QVERIFY(id > 0);
     QVERIFY(testing::queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {id}) > 0);
+}
+
+void OAuthSignInTest::googleGrantRenewsTheAccessToken() {
+    auth::SignInOptions o = options(model::Network::YouTube, QStringLiteral("/youtube"));
+    o.clientId = QStringLiteral("1234-baton.apps.googleusercontent.com");
+    o.clientSecret = QStringLiteral("GOCSPX-desktop");
+    const auto secret = signIn(o);
+    QVERIFY2(secret.hasValue(), qPrintable(secret.hasValue() ? QString() : secret.error().toString()));
+    auto grant = connectors::google::parseGrant(*secret);
+    QVERIFY(grant.has_value());
+    QCOMPARE(grant->accessToken, demo(QStringLiteral("youtube")).token);
+    QVERIFY(grant->refreshToken.startsWith(QLatin1String("1//")));
+    QCOMPARE(grant->tokenUri, m_sandbox->baseUrl() + QStringLiteral("/youtube/token"));
+
+    // An hour later the access token is refused: the connector renews it once and goes on.
+    grant->accessToken = QStringLiteral("ya29.expired-an-hour-ago");
+    const qint64 id =
+        addAndSync(model::Network::YouTube, QStringLiteral("/youtube"), connectors::google::toSecret(*grant));
+    QVERIFY(id > 0);
+    QVERIFY(testing::queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {id}) > 0);
+    QList<JournalEntry> renewals;
+    for (const JournalEntry& e :
+         entries(m_sandbox->journal(), QStringLiteral("POST"), QStringLiteral("/youtube/token"))) {
+        if (formValue(e, QStringLiteral("grant_type")) == QLatin1String("refresh_token")) {
+            renewals.append(e);
+        }
+    }
+    QCOMPARE(renewals.size(), 1); // verify renewed it; the sync used the new token
+    QCOMPARE(formValue(renewals.constFirst(), QStringLiteral("refresh_token")), grant->refreshToken);
+    QCOMPARE(formValue(renewals.constFirst(), QStringLiteral("client_id")), o.clientId);
+    QCOMPARE(formValue(renewals.constFirst(), QStringLiteral("client_secret")), o.clientSecret);
+    QCOMPARE(renewals.constFirst().status, 200);
+    const auto kept = connectors::google::parseGrant(m_h->secretOf(id));
+    QVERIFY(kept.has_value());
+    QCOMPARE(kept->accessToken, demo(QStringLiteral("youtube")).token); // the renewed token was kept
+    QCOMPARE(kept->refreshToken, grant->refreshToken);
+
+    // A grant Google no longer honours: the account is refused and nothing is stored.
+    grant->refreshToken = QStringLiteral("1//revoked");
+    model::Account account;
+    account.network = model::Network::YouTube;
+    account.name = QStringLiteral("revoked grant");
+    account.baseUrl = m_sandbox->baseUrl() + QStringLiteral("/youtube");
+    std::optional<Expected<model::Account, Error>> added;
+    QObject context;
+    sync::AccountSetup::add(m_h->store(), m_h->network(), m_h->secrets(), account, connectors::google::toSecret(*grant),
+                            &context, [&](Expected<model::Account, Error> r) { added = std::move(r); });
+    QTRY_VERIFY_WITH_TIMEOUT(added.has_value(), kTimeoutMs);
+    QVERIFY(!added->hasValue());
+    QVERIFY(added->error().code == ErrorCode::Unauthorized);
+    QVERIFY(!store::AccountRepository::byName(m_h->db(), QStringLiteral("revoked grant")));
 }
 
 void OAuthSignInTest::refusedInTheBrowser() {

@@ -4,6 +4,7 @@
 #include "core/auth/OAuth.h"
 #include "core/auth/Pkce.h"
 #include "core/auth/SignIn.h"
+#include "core/connectors/google/GoogleGrant.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -277,21 +278,50 @@ private slots:
         TokenAnswer a;
         a.accessToken = QStringLiteral("at");
         a.refreshToken = QStringLiteral("rt");
-        QCOMPARE(secretFor(model::Network::Mastodon, a, QStringLiteral("id")).value(), QStringLiteral("at"));
-        QCOMPARE(secretFor(model::Network::YouTube, a, QStringLiteral("id")).value(), QStringLiteral("at"));
+        Provider p;
+        p.clientId = QStringLiteral("id");
+        p.clientSecret = QStringLiteral("cs");
+        p.tokenEndpoint = QUrl(QStringLiteral("https://oauth2.googleapis.com/token"));
+        QCOMPARE(secretFor(model::Network::Mastodon, a, p).value(), QStringLiteral("at"));
+        const QJsonObject google =
+            QJsonDocument::fromJson(secretFor(model::Network::YouTube, a, p).value().toUtf8()).object();
+        QCOMPARE(google.value(QLatin1String("access_token")).toString(), QStringLiteral("at"));
+        QCOMPARE(google.value(QLatin1String("refresh_token")).toString(), QStringLiteral("rt"));
+        QCOMPARE(google.value(QLatin1String("client_id")).toString(), QStringLiteral("id"));
+        QCOMPARE(google.value(QLatin1String("client_secret")).toString(), QStringLiteral("cs"));
+        QCOMPARE(google.value(QLatin1String("token_uri")).toString(), p.tokenEndpoint.toString());
         const QJsonObject reddit =
-            QJsonDocument::fromJson(secretFor(model::Network::Reddit, a, QStringLiteral("id")).value().toUtf8())
-                .object();
+            QJsonDocument::fromJson(secretFor(model::Network::Reddit, a, p).value().toUtf8()).object();
         QCOMPARE(reddit.value(QLatin1String("client_id")).toString(), QStringLiteral("id"));
         QCOMPARE(reddit.value(QLatin1String("refresh_token")).toString(), QStringLiteral("rt"));
         a.refreshToken.clear();
-        QVERIFY(!secretFor(model::Network::Reddit, a, QStringLiteral("id")).hasValue());
+        QVERIFY(!secretFor(model::Network::Reddit, a, p).hasValue());
+        QCOMPARE(secretFor(model::Network::GoogleReviews, a, p).value(), QStringLiteral("at")); // no refresh: bare
 
         auto app = parseMastodonApp(200, R"({"client_id":"cid","client_secret":"cs"})");
         QVERIFY(app.hasValue());
         QCOMPARE(app->first, QStringLiteral("cid"));
         QVERIFY(!parseMastodonApp(422, R"({"error":"Validation failed"})").hasValue());
         QVERIFY(!parseMastodonApp(200, R"({"client_id":"cid"})").hasValue());
+    }
+
+    void googleGrant() {
+        using namespace baton::connectors::google;
+        QVERIFY(!parseGrant(QStringLiteral("ya29.bare-token")).has_value()); // a bare access token, as before
+        const auto g = parseGrant(QStringLiteral(R"({"access_token":"a","refresh_token":"r","client_id":"c"})"));
+        QVERIFY(g.has_value());
+        QCOMPARE(g->tokenUri, QStringLiteral("https://oauth2.googleapis.com/token")); // Google's when not said
+        const net::Request r = refreshRequest(*g);
+        const QUrlQuery form(QString::fromLatin1(r.body));
+        QCOMPARE(form.queryItemValue(QStringLiteral("grant_type")), QStringLiteral("refresh_token"));
+        QCOMPARE(form.queryItemValue(QStringLiteral("refresh_token")), QStringLiteral("r"));
+        QVERIFY(!form.hasQueryItem(QStringLiteral("client_secret")));
+        QCOMPARE(parseGrant(toSecret(*g))->refreshToken, QStringLiteral("r"));
+        QCOMPARE(parseRefreshAnswer(200, R"({"access_token":"new","expires_in":3599})").value(), QStringLiteral("new"));
+        const auto refused = parseRefreshAnswer(400, R"({"error":"invalid_grant","error_description":"Bad Request"})");
+        QVERIFY(!refused.hasValue() && refused.error().code == ErrorCode::Unauthorized);
+        const auto broken = parseRefreshAnswer(200, "{}");
+        QVERIFY(!broken.hasValue() && broken.error().code == ErrorCode::BadResponse);
     }
 
     void listenerAnswersOnceAndKeepsWaitingForItsPath() {
