@@ -771,6 +771,26 @@
             <source>Create an “installed app” on reddit.com/prefs/apps with the redirect uri %1.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>The server shows a code to paste instead of coming back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The code the server shows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use this code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Code:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waiting for the code… Sign in in the browser, then paste here the code the server shows.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>baton::ui::CommandPalette</name>

@@ -771,6 +771,26 @@
             <source>Create an “installed app” on reddit.com/prefs/apps with the redirect uri %1.</source>
             <translation>Créez une « installed app » sur reddit.com/prefs/apps avec l’URI de redirection %1.</translation>
         </message>
+        <message>
+            <source>The server shows a code to paste instead of coming back</source>
+            <translation>Le serveur affiche un code à coller au lieu de revenir</translation>
+        </message>
+        <message>
+            <source>The code the server shows</source>
+            <translation>Le code affiché par le serveur</translation>
+        </message>
+        <message>
+            <source>Use this code</source>
+            <translation>Utiliser ce code</translation>
+        </message>
+        <message>
+            <source>Code:</source>
+            <translation>Code :</translation>
+        </message>
+        <message>
+            <source>Waiting for the code… Sign in in the browser, then paste here the code the server shows.</source>
+            <translation>En attente du code… Connectez-vous dans le navigateur, puis collez ici le code affiché par le serveur.</translation>
+        </message>
     </context>
     <context>
         <name>baton::ui::CommandPalette</name>

@@ -135,6 +135,25 @@ AccountDialog::AccountDialog(store::Store& store, sync::SyncEngine& sync, const 
     signInRow->addWidget(m_cancelSignIn);
     signInRow->addStretch(1);
     form->addRow(QString(), signInRow);
+    m_outOfBand = new QCheckBox(tr("The server shows a code to paste instead of coming back"), this);
+    m_outOfBand->setObjectName(QStringLiteral("outOfBand"));
+    form->addRow(QString(), m_outOfBand);
+    m_code = new QLineEdit(this);
+    m_code->setObjectName(QStringLiteral("code"));
+    m_code->setPlaceholderText(tr("The code the server shows"));
+    m_useCode = new QPushButton(tr("Use this code"), this);
+    m_useCode->setObjectName(QStringLiteral("useCode"));
+    m_codeRow = new QWidget(this);
+    auto* codeRow = new QHBoxLayout(m_codeRow);
+    codeRow->setContentsMargins(0, 0, 0, 0);
+    codeRow->addWidget(m_code, 1);
+    codeRow->addWidget(m_useCode);
+    form->addRow(tr("Code:"), m_codeRow);
+    connect(m_useCode, &QPushButton::clicked, this, [this] {
+        if (m_signIn != nullptr && !m_code->text().trimmed().isEmpty()) {
+            m_signIn->submitCode(m_code->text());
+        }
+    });
     connect(m_browserSignIn, &QPushButton::clicked, this, &AccountDialog::signInWithBrowser);
     connect(m_cancelSignIn, &QPushButton::clicked, this, [this] {
         if (m_signIn != nullptr) {
@@ -181,6 +200,8 @@ void AccountDialog::updateHints() {
     m_form->setRowVisible(m_clientId, n == model::Network::Reddit || isGoogle(n));
     m_browserSignIn->setVisible(browser);
     m_cancelSignIn->setVisible(browser && m_signIn != nullptr);
+    m_form->setRowVisible(m_outOfBand, n == model::Network::Mastodon);
+    m_form->setRowVisible(m_codeRow, n == model::Network::Mastodon && m_signIn != nullptr && m_outOfBand->isChecked());
     if (n == model::Network::Reddit) {
         m_clientId->setPlaceholderText(tr("Your installed app's id, from reddit.com/prefs/apps"));
         m_clientId->setToolTip(tr("Create an “installed app” on reddit.com/prefs/apps with the redirect uri %1.")
@@ -247,9 +268,16 @@ void AccountDialog::setWaitingForBrowser(bool waiting) {
     m_network->setEnabled(!waiting && m_account.id == 0);
     m_server->setReadOnly(waiting || m_account.id != 0);
     m_clientId->setReadOnly(waiting);
+    m_outOfBand->setEnabled(!waiting);
+    const auto network = m_account.id == 0 ? m_network->currentData().value<model::Network>() : m_account.network;
+    const bool pasting = waiting && network == model::Network::Mastodon && m_outOfBand->isChecked();
+    m_form->setRowVisible(m_codeRow, pasting);
+    m_code->clear();
     if (waiting) {
         m_message->setStyleSheet({});
-        m_message->setText(tr("Waiting for the browser… Finish signing in there, then come back here."));
+        m_message->setText(pasting ? tr("Waiting for the code… Sign in in the browser, then paste here the code the "
+                                        "server shows.")
+                                   : tr("Waiting for the browser… Finish signing in there, then come back here."));
     }
 }
 
@@ -271,6 +299,7 @@ void AccountDialog::signInWithBrowser() {
     options.network = network;
     options.baseUrl = *url;
     options.clientId = m_clientId->text().trimmed();
+    options.outOfBand = network == model::Network::Mastodon && m_outOfBand->isChecked();
     options.listen.pageTitle = QStringLiteral("Baton");
     options.listen.pageText = tr("You can close this tab and go back to Baton.");
     if (network == model::Network::Reddit) {

@@ -54,6 +54,10 @@ public:
     QLineEdit* clientIdField() const { return m_clientId; }
     QPushButton* cancelSignInButton() const { return m_cancelSignIn; }
     bool isWaitingForBrowser() const { return m_signIn != nullptr; }
+    // Mastodon servers that only show a code: the checkbox, then the code field and its button while waiting.
+    QCheckBox* outOfBandField() const { return m_outOfBand; }
+    QLineEdit* codeField() const { return m_code; }
+    QPushButton* useCodeButton() const { return m_useCode; }
     // What opens the authorize page; empty: QDesktopServices::openUrl. Tests follow the page themselves.
     static void setBrowserOpener(std::function<bool(const QUrl&)> opener);
 
@@ -85,6 +89,10 @@ private:
     QPushButton* m_browserSignIn = nullptr;
     QPushButton* m_cancelSignIn = nullptr;
     auth::SignIn* m_signIn = nullptr; // while the browser is out
+    QCheckBox* m_outOfBand = nullptr;
+    QLineEdit* m_code = nullptr;
+    QPushButton* m_useCode = nullptr;
+    QWidget* m_codeRow = nullptr;
 };
 
 // Settings: the accounts with their health (add, re-authenticate, sync, remove) and general preferences (sync

@@ -9,6 +9,7 @@
 #include "ui/MainWindow.h"
 #include "ui/SettingsDialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,6 +18,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace baton;
@@ -129,6 +131,40 @@ private slots:
         QVERIFY(!added->handle.isEmpty());
         QCOMPARE(sandbox().oauthTokensIssued(QStringLiteral("mastodon")), issued + 1);
         QVERIFY(m_browser.opened.constLast().path().endsWith(QLatin1String("/oauth/authorize")));
+    }
+
+    void mastodonOutOfBandCodeIsPasted() {
+        QByteArray page;
+        ui::AccountDialog::setBrowserOpener([&page](const QUrl& url) {
+            // The server shows the code in its page instead of redirecting.
+            auto* nam = new QNetworkAccessManager;
+            QNetworkReply* reply = nam->get(QNetworkRequest(url));
+            QObject::connect(reply, &QNetworkReply::finished, nam, [&page, reply, nam] {
+                page = reply->readAll();
+                nam->deleteLater();
+            });
+            return true;
+        });
+        const sandbox::SandboxAccount account = remote(QStringLiteral("mastodon"));
+        ui::AccountDialog* dialog =
+            openAddDialog(QStringLiteral("Mastodon"), QStringLiteral("Pasted code"), account.baseUrl);
+        QVERIFY(dialog);
+        QVERIFY(dialog->outOfBandField()->isVisibleTo(dialog));
+        QVERIFY(!dialog->codeField()->isVisibleTo(dialog));
+        dialog->outOfBandField()->setChecked(true);
+        dialog->browserSignInButton()->click();
+        QVERIFY(dialog->isWaitingForBrowser());
+        QVERIFY(dialog->codeField()->isVisibleTo(dialog));
+        QVERIFY(dialog->messageLabel()->text().contains(QLatin1String("paste")));
+        QTRY_VERIFY(page.contains("oauth-code"));
+        const QRegularExpressionMatch m =
+            QRegularExpression(QStringLiteral("value=\"([^\"]+)\"")).match(QString::fromUtf8(page));
+        QVERIFY(m.hasMatch());
+        dialog->codeField()->setText(m.captured(1));
+        dialog->useCodeButton()->click();
+        QTRY_VERIFY(!window().openSettings()->accountDialog());
+        QVERIFY(store::AccountRepository::byName(store().reader(), QStringLiteral("Pasted code")));
+        ui::AccountDialog::setBrowserOpener([this](const QUrl& url) { return m_browser.open(url); });
     }
 
     void redditSignInWithTheClientId() {
