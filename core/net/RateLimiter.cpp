@@ -155,7 +155,11 @@ void RateLimiter::finished(const QString& key, const RateLimitInfo& info, qint64
     Bucket& b = m_buckets[key];
     b.inFlight = qMax(0, b.inFlight - 1);
     if (info.remaining >= 0) {
-        b.remaining = info.remaining;
+        // Answers to requests in flight together may be read out of order: within one window the smallest
+        // remaining is the true one, or a late, stale answer would let too many start.
+        const bool sameWindow = b.remaining >= 0 && b.resetAtMs > nowMs && info.resetAtMs > 0 &&
+                                qAbs(info.resetAtMs - b.resetAtMs) < kSameWindowMs;
+        b.remaining = sameWindow ? qMin(b.remaining, info.remaining) : info.remaining;
     }
     if (info.limit > 0) {
         b.limit = info.limit;

@@ -15,6 +15,9 @@ class RateLimiter final {
 public:
     // Sent after a reset or Retry-After time so that a server whose clock is a little behind ours has reset too.
     static constexpr qint64 kMarginMs = 50;
+    // Two answers whose reset times are closer than this describe the same window (reset times given in seconds
+    // from now drift by the time between the answers).
+    static constexpr qint64 kSameWindowMs = 500;
 
     RateLimiter() = default;
     Q_DISABLE_COPY_MOVE(RateLimiter)

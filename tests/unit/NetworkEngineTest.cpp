@@ -129,6 +129,7 @@ private slots:
     void parseRateLimitHeaders();
     void rateLimiterKeepsTheLimitAcrossWindows();
     void clientBudgetPacesABucketWithoutHeaders();
+    void staleAnswerDoesNotRaiseTheBudget();
     void clientBudgetPacesRealRequests();
     void unsafeUrlsAreRejected_data();
     void unsafeUrlsAreRejected();
@@ -556,6 +557,35 @@ void NetworkEngineTest::rateLimiterKeepsTheLimitAcrossWindows() {
     QVERIFY(limiter.mayStart(key, now + 2000));
     limiter.started(key, now);
     QVERIFY(!limiter.mayStart(key, now + 2000));
+}
+
+void NetworkEngineTest::staleAnswerDoesNotRaiseTheBudget() {
+    baton::net::RateLimiter limiter;
+    const QString key = QStringLiteral("shared");
+    const qint64 now = 2'000'000;
+    for (int i = 0; i < 2; ++i) {
+        limiter.started(key, now);
+    }
+    // Two answers of one window, read in the wrong order: 0 left, then the older "1 left".
+    RateLimitInfo newer;
+    newer.remaining = 0;
+    newer.limit = 4;
+    newer.resetAtMs = now + 1500;
+    limiter.finished(key, newer, now + 20);
+    RateLimitInfo older = newer;
+    older.remaining = 1;
+    older.resetAtMs = now + 1480; // the same reset, seen a little earlier
+    limiter.finished(key, older, now + 25);
+    QVERIFY(!limiter.mayStart(key, now + 30));
+    QVERIFY(limiter.blockedUntil(key, now + 30) >= now + 1500);
+    // The next window's first answer is taken as it is.
+    RateLimitInfo next;
+    next.remaining = 3;
+    next.limit = 4;
+    next.resetAtMs = now + 3000;
+    limiter.started(key, now + 1600);
+    limiter.finished(key, next, now + 1610);
+    QVERIFY(limiter.mayStart(key, now + 1620));
 }
 
 void NetworkEngineTest::clientBudgetPacesABucketWithoutHeaders() {
