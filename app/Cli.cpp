@@ -37,6 +37,8 @@ QString cliUsage() {
         "               --token-env, or JSON {\"identifier\",\"password\"}; the session is kept and renewed;\n"
         "               moderation: mute, mute-thread, block, report, delete)\n"
         "              (discourse: the site URL; a user API key, or \"username:key\" for an admin API key)\n"
+        "              (youtube, google-reviews: an access token, or the JSON grant of a browser sign-in\n"
+        "               {\"access_token\",\"refresh_token\",\"client_id\",\"client_secret\",\"token_uri\"})\n"
         "  account login NETWORK --name N --base-url URL [--client-id ID] [--client-secret S] [--port P]\n"
         "                [--oob] [--timeout SECONDS] [--secret-store keychain|file]\n"
         "              sign in through the browser (OAuth with PKCE; prints the address to open and waits for\n"
