@@ -38,6 +38,8 @@ struct SandboxOptions {
     int blueskyAccounts = 1;
     int blueskyNotificationsPerAccount = 600;
     qint64 blueskyAccessLifetimeMs = 2 * 3600 * 1000;
+    int blueskyRateLimit = 3000; // per client address and window, as on a PDS
+    qint64 blueskyRateWindowMs = 300000;
     // Email (an IMAP and an SMTP server on loopback beside the HTTP one): demo mailboxes (the support@ address of
     // a demo brand) and the messages seeded in each (customer mail in INBOX, the team's answers in Sent, spam).
     int emailAccounts = 1;

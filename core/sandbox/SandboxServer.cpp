@@ -60,7 +60,7 @@ struct SandboxServer::Private {
 
     mutable QMutex mutex; // guards the lifecycle members below
     QThread thread;
-    HttpServer* server = nullptr; // lives on `thread` while running
+    HttpServer* server = nullptr;     // lives on `thread` while running
     MailServer* mailServer = nullptr; // idem
     quint16 port = 0;
 };
@@ -83,7 +83,8 @@ SandboxServer::SandboxServer(SandboxOptions options)
         *d->discourse, DiscourseLimits{d->options.discourseAdminRateLimit, d->options.discourseUserRateLimit,
                                        d->options.discourseUserDailyLimit, d->options.discourseRateWindowMs});
     d->bluesky = std::make_unique<BlueskyStore>(d->options, d->clock);
-    d->blueskyRoutes = std::make_shared<BlueskyRoutes>(*d->bluesky, 3000, 300000); // per IP, as on a PDS
+    d->blueskyRoutes = std::make_shared<BlueskyRoutes>(*d->bluesky, d->options.blueskyRateLimit,
+                                                       d->options.blueskyRateWindowMs); // per IP, as on a PDS
     d->mail = std::make_unique<MailStore>(d->options, d->clock);
     d->mastodonOAuth = OAuthRoutes::mastodon(d->mastodonRoutes, *d->mastodon);
     d->redditOAuth = OAuthRoutes::reddit(d->redditRoutes, *d->reddit);
@@ -165,7 +166,8 @@ bool SandboxServer::start(QString* error) {
     QMetaObject::invokeMethod(
         mail, [&] { mailListening = mail->listen(options.address, &failure); }, Qt::BlockingQueuedConnection);
     if (!mailListening) {
-        QMetaObject::invokeMethod(server, [server] { server->close(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            server, [server] { server->close(); }, Qt::BlockingQueuedConnection);
         d->thread.quit();
         d->thread.wait();
         delete server;
@@ -197,7 +199,8 @@ void SandboxServer::stop() {
         },
         Qt::BlockingQueuedConnection);
     if (MailServer* mail = d->mailServer) {
-        QMetaObject::invokeMethod(mail, [mail] { mail->close(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            mail, [mail] { mail->close(); }, Qt::BlockingQueuedConnection);
     }
     d->thread.quit();
     d->thread.wait();

@@ -59,6 +59,7 @@ private slots:
     void changedPasswordFlagsTheAccount();
     void rateLimitedInThePdsShapeIsWaitedOut();
     void serverErrorsAreRetried();
+    void rateBudgetIsNeverExceeded();
     void replyOnceEvenWhenTheAnswerIsLost();
     void moderationActions();
     void deletedParentFailsTheReplyClearly();
@@ -324,6 +325,47 @@ void BlueskySyncTest::serverErrorsAreRetried() {
     QCOMPARE(listed.at(0).status, 503);
     QCOMPARE(listed.at(1).status, 502);
     QCOMPARE(listed.at(2).status, 200);
+}
+
+void BlueskySyncTest::rateBudgetIsNeverExceeded() {
+    // A PDS allowing 4 requests a second from this address; a full sync needs several times that. The connector
+    // must wait on the RateLimit-* headers instead of running into 429s.
+    cleanup();
+    sandbox::SandboxOptions options;
+    options.seed = 11;
+    options.nowMs = kFixedNow;
+    options.mastodonAccounts = 1;
+    options.mentionsPerAccount = 10;
+    options.blueskyNotificationsPerAccount = 1500;
+    options.blueskyRateLimit = 4;
+    options.blueskyRateWindowMs = 1000;
+    m_sandbox = std::make_unique<sandbox::SandboxServer>(options);
+    QString error;
+    QVERIFY2(m_sandbox->start(&error), qPrintable(error));
+    m_h = std::make_unique<testing::SyncHarness>();
+    for (const sandbox::SandboxAccount& remote : m_sandbox->accounts()) {
+        if (remote.network == QLatin1String("bluesky")) {
+            model::Account account;
+            account.network = model::Network::Bluesky;
+            account.name = remote.name;
+            account.baseUrl = remote.baseUrl;
+            m_account = m_h->addAccount(account, remote.token);
+        }
+    }
+    QVERIFY(m_account > 0);
+    QVERIFY2(m_h->runSync({m_account}).allOk(), qPrintable(m_h->lastError(m_account)));
+    QList<qint64> arrivals;
+    for (const JournalEntry& e : m_sandbox->journal()) {
+        if (!e.path.startsWith(QLatin1String("/bluesky/"))) {
+            continue;
+        }
+        arrivals.append(e.receivedAtMs);
+        QVERIFY2(e.status != 429, qPrintable(e.path + QStringLiteral(" went over the budget")));
+    }
+    // More requests than one window holds, so the sync had to wait for windows to pass, and took that long.
+    QVERIFY2(arrivals.size() > 8, "the budget never bound: the case proves nothing");
+    QVERIFY(arrivals.constLast() - arrivals.constFirst() >= (arrivals.size() / 4 - 1) * 1000 - 100);
+    QVERIFY(incomingCount() > 100);
 }
 
 void BlueskySyncTest::replyOnceEvenWhenTheAnswerIsLost() {
