@@ -233,13 +233,18 @@ int Cli::accountAdd(const QStringList& args) {
     account.network = *network;
     account.name = name;
     account.baseUrl = *baseUrl;
+    net::NetworkEngine engine;
+    return storeAccount(account, token, secretKind, engine);
+}
+
+int Cli::storeAccount(const model::Account& account, const QString& secret, const QString& secretKind,
+                      net::NetworkEngine& engine) {
     secrets::SecretStore& secrets = secretKind == QLatin1String("file")
                                         ? static_cast<secrets::SecretStore&>(m_profile->fileSecrets())
                                         : static_cast<secrets::SecretStore&>(m_profile->keychain());
-    net::NetworkEngine engine;
     QEventLoop loop;
     std::optional<Expected<model::Account, Error>> added;
-    sync::AccountSetup::add(m_profile->store(), engine, secrets, account, token, &loop,
+    sync::AccountSetup::add(m_profile->store(), engine, secrets, account, secret, &loop,
                             [&](Expected<model::Account, Error> r) {
                                 added = std::move(r);
                                 loop.quit();

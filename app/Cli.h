@@ -4,6 +4,13 @@
 #include <QTextStream>
 #include <memory>
 
+namespace baton::model {
+struct Account;
+}
+namespace baton::net {
+class NetworkEngine;
+}
+
 namespace baton::app {
 
 class Profile;
@@ -23,6 +30,9 @@ private:
     int accountCmd(const QStringList& args);
     int accountAdd(const QStringList& args);
     int accountLogin(const QStringList& args); // CliLogin.cpp
+    // Checks the secret with the network and stores the account (AccountSetup::add); prints the outcome.
+    int storeAccount(const model::Account& account, const QString& secret, const QString& secretKind,
+                     net::NetworkEngine& engine);
     int accountList(const QStringList& args);
     int syncCmd(const QStringList& args);
     int inboxCmd(const QStringList& args);

@@ -139,31 +139,7 @@ int Cli::accountLogin(const QStringList& args) {
     account.network = *network;
     account.name = name;
     account.baseUrl = *baseUrl;
-    secrets::SecretStore& secrets = secretKind == QLatin1String("file")
-                                        ? static_cast<secrets::SecretStore&>(m_profile->fileSecrets())
-                                        : static_cast<secrets::SecretStore&>(m_profile->keychain());
-    std::optional<Expected<model::Account, Error>> added;
-    sync::AccountSetup::add(m_profile->store(), engine, secrets, account, signedIn->value(), &loop,
-                            [&](Expected<model::Account, Error> r) {
-                                added = std::move(r);
-                                loop.quit();
-                            });
-    if (!added) {
-        loop.exec();
-    }
-    if (!added->hasValue()) {
-        const Error& e = added->error();
-        if (secretKind == QLatin1String("keychain") && e.code == ErrorCode::SecretStore) {
-            return fail(QStringLiteral("no system keychain is available (%1); to keep the token in an owner-only file "
-                                       "in the profile instead, add --secret-store file")
-                            .arg(e.detail));
-        }
-        return fail(e.detail.isEmpty() ? e.toString() : e.detail);
-    }
-    const model::Account& stored = added->value();
-    m_out << "added " << stored.name << " (" << model::toString(stored.network) << ", " << stored.handle << ")"
-          << Qt::endl;
-    return Ok;
+    return storeAccount(account, signedIn->value(), secretKind, engine);
 }
 
 } // namespace baton::app
