@@ -74,6 +74,7 @@ private slots:
     void incrementalSync();
     void incrementalWalksSeveralPages();
     void threadContext();
+    void newRepliesOnOldThreads();
     void replyThroughOutbox();
     void replyAnswerLostIsNotPostedTwice();
     void moderation_data();
@@ -92,6 +93,11 @@ private:
     }
     sandbox::YouTubeStore& yt() { return m_sandbox->youtube(); }
     void storeQuota(int used);
+    void ageReplySweep(qint64 byMs);
+    qint64 storedReplies(const QString& thread) {
+        return queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ? AND parent_remote_id = ?",
+                        {m_account, thread});
+    }
 
     std::unique_ptr<sandbox::SandboxServer> m_sandbox;
     std::unique_ptr<testing::SyncHarness> m_h;
@@ -145,6 +151,20 @@ void YouTubeSyncTest::storeQuota(int used) {
     s.accountId = m_account;
     s.stream = connectors::youtube::YouTubeConnector::kQuotaStream;
     s.cursor = q.toText();
+    QVERIFY(m_h->store()
+                .writer()
+                .run([&](store::Database& d, store::ChangeSet& c) { return store::SyncStateRepository::save(d, s, c); })
+                .hasValue());
+}
+
+// Moves the last reply sweep back in time, as if it had run byMs earlier.
+void YouTubeSyncTest::ageReplySweep(qint64 byMs) {
+    store::SyncState s =
+        store::SyncStateRepository::get(m_h->db(), m_account, connectors::youtube::YouTubeConnector::kRepliesStream);
+    const qsizetype space = s.cursor.indexOf(u' ');
+    const qint64 at = (space < 0 ? s.cursor : s.cursor.left(space)).toLongLong();
+    QVERIFY(at > 0);
+    s.cursor = QString::number(at - byMs) + (space < 0 ? QString() : s.cursor.mid(space));
     QVERIFY(m_h->store()
                 .writer()
                 .run([&](store::Database& d, store::ChangeSet& c) { return store::SyncStateRepository::save(d, s, c); })
@@ -309,6 +329,91 @@ void YouTubeSyncTest::threadContext() {
     QCOMPARE(gets.size(), 2);
     QCOMPARE(gets.at(0).queryValue(QStringLiteral("id")), top);
     QCOMPARE(gets.at(1).queryValue(QStringLiteral("parentId")), top);
+}
+
+void YouTubeSyncTest::newRepliesOnOldThreads() {
+    using connectors::youtube::YouTubeConnector;
+    QVERIFY(runSync());
+    // The first run's sweep completes threads with more replies than the listing carries (it carries five).
+    struct Top {
+        QString id;
+        qint64 createdMs = 0;
+    };
+    QList<Top> tops; // newest first
+    for (const QString& line : baton::testing::queryTable(
+             m_h->db(),
+             "SELECT remote_id, created_at FROM items WHERE account_id = ? AND coalesce(parent_remote_id, '') = '' "
+             "AND coalesce(visibility, '') = '' ORDER BY created_at DESC",
+             {m_account})) {
+        const QStringList cells = line.split(QStringLiteral(" | "));
+        tops.append(Top{cells.at(0), cells.at(1).toLongLong()});
+    }
+    QVERIFY(tops.size() > 200);
+    QString big;
+    for (const Top& top : std::as_const(tops)) {
+        QCOMPARE(storedReplies(top.id), qint64(yt().visibleReplyCount(0, top.id)));
+        if (big.isEmpty() && yt().visibleReplyCount(0, top.id) > 5 && top.createdMs < tops.at(120).createdMs) {
+            big = top.id;
+        }
+    }
+    QVERIFY2(!big.isEmpty(), "the seeded channel has a thread with more than five replies below the first page");
+    const store::SyncState swept =
+        store::SyncStateRepository::get(m_h->db(), m_account, YouTubeConnector::kRepliesStream);
+    QVERIFY(swept.cursor.contains(big + u'='));
+    QVERIFY(swept.backfillCursor.isEmpty());
+
+    // A thread from weeks ago, far below the first page, with few replies.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QString old;
+    for (const Top& top : std::as_const(tops)) {
+        const qint64 age = now - top.createdMs;
+        if (age > 20LL * 86400000 && age < 25LL * 86400000 && yt().visibleReplyCount(0, top.id) < 4 && top.id != big) {
+            old = top.id;
+            break;
+        }
+    }
+    QVERIFY(!old.isEmpty());
+    const qint64 oldBefore = storedReplies(old);
+    const qint64 bigBefore = storedReplies(big);
+    const QString a = yt().addReply(0, old, QStringLiteral("Still works in 2026? 🙂"));
+    const QString b = yt().addReply(0, big, QStringLiteral("Same problem here, any fix?"));
+    QVERIFY(!a.isEmpty() && !b.isEmpty());
+
+    // Within the sweep interval only the listings run: they stop at known threads and miss both replies.
+    m_sandbox->clearJournal();
+    QVERIFY(runSync());
+    QCOMPARE(requestsTo(m_sandbox->journal(), QStringLiteral("GET"), kThreads).size(), 3);
+    QVERIFY(!store::ItemRepository::byRemoteId(m_h->db(), m_account, a).has_value());
+
+    // Once the interval has passed, the sweep walks the threads again and finds them.
+    ageReplySweep(YouTubeConnector::kSweepIntervalMs + 1000);
+    m_sandbox->clearJournal();
+    QVERIFY(runSync());
+    const auto gotA = store::ItemRepository::byRemoteId(m_h->db(), m_account, a);
+    const auto gotB = store::ItemRepository::byRemoteId(m_h->db(), m_account, b);
+    QVERIFY(gotA.has_value() && gotB.has_value());
+    QCOMPARE(gotA->parentRemoteId, old);
+    QCOMPARE(gotB->parentRemoteId, big);
+    QCOMPARE(gotB->text, QStringLiteral("Same problem here, any fix?"));
+    QCOMPARE(storedReplies(old), oldBefore + 1);
+    QCOMPARE(storedReplies(big), bigBefore + 1);
+    QCOMPARE(duplicateItems(m_h->db()), qint64(0));
+    // The old thread's reply came with the listing; only the big thread needed comments.list.
+    const QList<JournalEntry> replies = requestsTo(m_sandbox->journal(), QStringLiteral("GET"), kComments);
+    QCOMPARE(replies.size(), 1);
+    QCOMPARE(replies.at(0).queryValue(QStringLiteral("parentId")), big);
+    const QList<JournalEntry> lists = requestsTo(m_sandbox->journal(), QStringLiteral("GET"), kThreads);
+    QCOMPARE(lists.size(), 3 + 3); // the three listings, then the sweep's three pages of published threads
+    const store::SyncState after =
+        store::SyncStateRepository::get(m_h->db(), m_account, YouTubeConnector::kRepliesStream);
+    QVERIFY(after.cursor.contains(big + u'=' + QString::number(bigBefore + 1)));
+
+    // Nothing new: the next sweep reads no thread's replies again.
+    ageReplySweep(YouTubeConnector::kSweepIntervalMs + 1000);
+    m_sandbox->clearJournal();
+    QVERIFY(runSync());
+    QVERIFY(requestsTo(m_sandbox->journal(), QStringLiteral("GET"), kComments).isEmpty());
+    QCOMPARE(requestsTo(m_sandbox->journal(), QStringLiteral("GET"), kThreads).size(), 3 + 3);
 }
 
 void YouTubeSyncTest::replyThroughOutbox() {

@@ -55,6 +55,9 @@ private slots:
         QCOMPARE(page->threadIds.size(), 4);
         QCOMPARE(page->topLevelTimes.size(), 4);
         QCOMPARE(page->topLevelTimes.at(0), at("2024-05-01T12:00:00Z"));
+        // How many replies each thread has and how many the listing carried: the sweep reads the rest.
+        QCOMPARE(page->totalReplies, QList<int>({2, 0, 12, 0})); // null reads as none
+        QCOMPARE(page->carriedReplies, QList<int>({2, 0, 0, 0}));
         // Four top-level comments, then the two replies the listing carried.
         QCOMPARE(page->items.size(), 6);
         QCOMPARE(page->items.at(0).remoteId, QStringLiteral("UgzHTML0000000000000004AaABAg"));

@@ -9,6 +9,7 @@
 #include <QMutex>
 #include <QTimer>
 #include <QUrlQuery>
+#include <optional>
 
 namespace baton::connectors::youtube {
 namespace {
@@ -35,6 +36,64 @@ Walk readWalk(const QString& text) {
     return Walk{text.left(space), text.mid(space + 1).toLongLong()};
 }
 
+// Reply counts of the threads the "replies" stream keeps an eye on: "<thread id>=<count>,...".
+using ReplyCounts = QHash<QString, int>;
+
+QString countsText(const ReplyCounts& counts) {
+    QStringList parts;
+    parts.reserve(counts.size());
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        parts << it.key() + u'=' + QString::number(it.value());
+    }
+    parts.sort();
+    return parts.join(u',');
+}
+
+ReplyCounts readCounts(QStringView text) {
+    ReplyCounts counts;
+    for (const QStringView part : text.split(u',', Qt::SkipEmptyParts)) {
+        const qsizetype eq = part.lastIndexOf(u'=');
+        bool ok = false;
+        const int n = eq > 0 ? part.mid(eq + 1).toInt(&ok) : 0;
+        if (ok && n >= 0) {
+            counts.insert(part.left(eq).toString(), n);
+        }
+    }
+    return counts;
+}
+
+// A reply sweep in progress: "<start ms> <pages read> <page token> <counts so far>".
+struct Sweep {
+    qint64 startMs = 0;
+    int pages = 0;
+    QString token;
+    ReplyCounts counts;
+};
+
+std::optional<Sweep> readSweep(const QString& text) {
+    const QStringList f = text.split(u' ');
+    if (f.size() < 3 || f.at(2).isEmpty()) {
+        return std::nullopt;
+    }
+    Sweep s;
+    bool startOk = false;
+    bool pagesOk = false;
+    s.startMs = f.at(0).toLongLong(&startOk);
+    s.pages = f.at(1).toInt(&pagesOk);
+    if (!startOk || !pagesOk || s.pages < 0) {
+        return std::nullopt;
+    }
+    s.token = f.at(2);
+    if (f.size() > 3) {
+        s.counts = readCounts(f.at(3));
+    }
+    return s;
+}
+
+QString sweepText(const Sweep& s) {
+    return QString::number(s.startMs) + u' ' + QString::number(s.pages) + u' ' + s.token + u' ' + countsText(s.counts);
+}
+
 std::shared_ptr<YouTubeQuota> sharedLedger(const model::Account& account) {
     static QMutex mutex;
     static QHash<QString, std::shared_ptr<YouTubeQuota>> ledgers; // one small ledger per account, kept
@@ -51,6 +110,7 @@ std::shared_ptr<YouTubeQuota> sharedLedger(const model::Account& account) {
 } // namespace
 
 const QString YouTubeConnector::kQuotaStream = QStringLiteral("quota");
+const QString YouTubeConnector::kRepliesStream = QStringLiteral("replies");
 
 YouTubeConnector::YouTubeConnector(model::Account account, QString token, net::NetworkEngine& engine,
                                    const Clock& clock)
@@ -62,7 +122,11 @@ YouTubeConnector::YouTubeConnector(model::Account account, QString token, net::N
 }
 
 QStringList YouTubeConnector::streams() const {
-    return {kQuotaStream, QStringLiteral("published"), QStringLiteral("heldForReview"), QStringLiteral("likelySpam"),
+    return {kQuotaStream,
+            QStringLiteral("published"),
+            QStringLiteral("heldForReview"),
+            QStringLiteral("likelySpam"),
+            kRepliesStream,
             kQuotaStream};
 }
 
@@ -158,6 +222,10 @@ void YouTubeConnector::fetchPage(const store::SyncState& state, QObject* context
         QTimer::singleShot(0, context, [page, done = std::move(done)] { done(page); });
         return;
     }
+    if (state.stream == kRepliesStream) {
+        sweepReplies(state, context, std::move(done));
+        return;
+    }
     if (!isCommentStream(state.stream)) {
         done(unexpected(Error{ErrorCode::InvalidArgument, QStringLiteral("unknown stream %1").arg(state.stream)}));
         return;
@@ -232,7 +300,7 @@ void YouTubeConnector::fetchPage(const store::SyncState& state, QObject* context
          });
 }
 
-void YouTubeConnector::listReplies(const QString& parentId, const QString& pageToken, int pagesLeft,
+void YouTubeConnector::listReplies(const QString& parentId, const QString& pageToken, int pagesLeft, int keep,
                                    std::shared_ptr<QList<model::Item>> into, QObject* context,
                                    std::function<void(Expected<bool, Error>)> done) {
     Query query{{QStringLiteral("part"), QStringLiteral("snippet")},
@@ -242,9 +310,9 @@ void YouTubeConnector::listReplies(const QString& parentId, const QString& pageT
     if (!pageToken.isEmpty()) {
         query.append({QStringLiteral("pageToken"), pageToken});
     }
-    call(request("GET", QStringLiteral("/v3/comments"), query), YouTubeQuota::kListCost, 0, context,
-         [this, parentId, pagesLeft, into, context, done = std::move(done)](Expected<net::Response, Error> r,
-                                                                            const QString&) mutable {
+    call(request("GET", QStringLiteral("/v3/comments"), query), YouTubeQuota::kListCost, keep, context,
+         [this, parentId, pagesLeft, keep, into, context, done = std::move(done)](Expected<net::Response, Error> r,
+                                                                                  const QString&) mutable {
              if (!r) {
                  done(unexpected(r.error()));
                  return;
@@ -259,8 +327,139 @@ void YouTubeConnector::listReplies(const QString& parentId, const QString& pageT
                  done(true);
                  return;
              }
-             listReplies(parentId, parsed->nextPageToken, pagesLeft - 1, into, context, std::move(done));
+             listReplies(parentId, parsed->nextPageToken, pagesLeft - 1, keep, into, context, std::move(done));
          });
+}
+
+void YouTubeConnector::sweepReplies(const store::SyncState& state, QObject* context, Callback<Page> done) {
+    const qint64 now = m_clock.nowMs();
+    Page page;
+    page.endpoint = QStringLiteral("GET /v3/commentThreads (replies)");
+    page.state = state;
+    page.state.backfillDone = true; // nothing to walk once: each sweep is a walk of its own
+    const qsizetype space = state.cursor.indexOf(u' ');
+    bool swept = false;
+    const qint64 lastMs = (space < 0 ? state.cursor : state.cursor.left(space)).toLongLong(&swept);
+    const ReplyCounts known = space < 0 ? ReplyCounts{} : readCounts(QStringView(state.cursor).mid(space + 1));
+    Sweep sweep;
+    if (const std::optional<Sweep> going = readSweep(state.backfillCursor)) {
+        sweep = *going;
+    } else if (swept && now >= lastMs && now - lastMs < kSweepIntervalMs) {
+        page.state.backfillCursor.clear();
+        QTimer::singleShot(0, context, [page, done = std::move(done)] { done(page); });
+        return;
+    } else {
+        sweep.startMs = now;
+    }
+    if (m_account.remoteId.isEmpty()) {
+        done(unexpected(Error{ErrorCode::InvalidArgument,
+                              QStringLiteral("%1: the account was never verified").arg(m_account.name)}));
+        return;
+    }
+    Query query{{QStringLiteral("part"), QStringLiteral("snippet,replies")},
+                {QStringLiteral("allThreadsRelatedToChannelId"), m_account.remoteId},
+                {QStringLiteral("order"), QStringLiteral("time")},
+                {QStringLiteral("maxResults"), QString::number(kPageSize)},
+                {QStringLiteral("textFormat"), QStringLiteral("html")}};
+    if (!sweep.token.isEmpty()) {
+        query.append({QStringLiteral("pageToken"), sweep.token});
+    }
+    call(request("GET", QStringLiteral("/v3/commentThreads"), query), YouTubeQuota::kListCost,
+         YouTubeQuota::kListingReserve, context,
+         [this, page, sweep, known, now, context, done = std::move(done)](Expected<net::Response, Error> r,
+                                                                          const QString& reason) mutable {
+             if (!r) {
+                 if (reason == QLatin1String("invalidPageToken") && !sweep.token.isEmpty()) {
+                     // The token expired between two runs: the next sweep starts again from the top.
+                     page.state.backfillCursor.clear();
+                     done(std::move(page));
+                     return;
+                 }
+                 done(unexpected(r.error()));
+                 return;
+             }
+             auto parsed = parseThreadList(r->body, parseContext());
+             if (!parsed) {
+                 done(unexpected(describe(parsed.error(), page.endpoint)));
+                 return;
+             }
+             bool horizon = false;
+             QHash<QString, int> totals;
+             QStringList toRead;
+             for (qsizetype i = 0; i < parsed->threadIds.size(); ++i) {
+                 const QString& id = parsed->threadIds.at(i);
+                 if (parsed->topLevelTimes.value(i) < now - kSweepHorizonMs) {
+                     horizon = true; // newest first: everything after this is older still
+                     continue;
+                 }
+                 const int total = parsed->totalReplies.value(i);
+                 if (total <= parsed->carriedReplies.value(i)) {
+                     continue; // the listing carried every reply
+                 }
+                 const int before = known.value(id, -1);
+                 if (total <= before) {
+                     sweep.counts.insert(id, total);
+                 } else if (toRead.size() < kSweepThreadsPerPage) {
+                     totals.insert(id, total);
+                     toRead << id;
+                 } else if (before >= 0) {
+                     sweep.counts.insert(id, before); // read at the next sweep
+                 }
+             }
+             page.items = std::move(parsed->items);
+             const QString next = parsed->nextPageToken;
+             auto into = std::make_shared<QList<model::Item>>();
+             auto read = std::make_shared<QStringList>();
+             readThreads(toRead, into, read, context,
+                         [page = std::move(page), sweep = std::move(sweep), totals, next, horizon, into, read,
+                          done = std::move(done)](Expected<bool, Error> ok) mutable {
+                             if (!ok) {
+                                 done(unexpected(ok.error()));
+                                 return;
+                             }
+                             for (const QString& id : std::as_const(*read)) {
+                                 sweep.counts.insert(id, totals.value(id));
+                             }
+                             page.items += *into;
+                             ++sweep.pages;
+                             if (next.isEmpty() || horizon || sweep.pages >= kSweepPages) {
+                                 page.state.cursor = QString::number(sweep.startMs);
+                                 if (!sweep.counts.isEmpty()) {
+                                     page.state.cursor += u' ' + countsText(sweep.counts);
+                                 }
+                                 page.state.backfillCursor.clear();
+                                 page.more = false;
+                             } else {
+                                 sweep.token = next;
+                                 page.state.backfillCursor = sweepText(sweep);
+                                 page.more = true;
+                             }
+                             done(std::move(page));
+                         });
+         });
+}
+
+void YouTubeConnector::readThreads(QStringList parents, std::shared_ptr<QList<model::Item>> into,
+                                   std::shared_ptr<QStringList> read, QObject* context,
+                                   std::function<void(Expected<bool, Error>)> done) {
+    if (parents.isEmpty()) {
+        QTimer::singleShot(0, context, [done = std::move(done)] { done(true); });
+        return;
+    }
+    const QString parent = parents.takeFirst();
+    auto replies = std::make_shared<QList<model::Item>>();
+    listReplies(parent, QString(), kThreadPages, YouTubeQuota::kListingReserve, replies, context,
+                [this, parents = std::move(parents), parent, replies, into, read, context,
+                 done = std::move(done)](Expected<bool, Error> listed) mutable {
+                    if (listed) {
+                        *into += *replies;
+                        *read << parent;
+                    } else if (listed.error().code != ErrorCode::NotFound) {
+                        done(unexpected(listed.error()));
+                        return;
+                    } // else: the thread was deleted since the listing
+                    readThreads(std::move(parents), into, read, context, std::move(done));
+                });
 }
 
 void YouTubeConnector::fetchThread(const model::Item& item, QObject* context, Callback<QList<model::Item>> done) {
@@ -282,7 +481,7 @@ void YouTubeConnector::fetchThread(const model::Item& item, QObject* context, Ca
                  return;
              }
              auto items = std::make_shared<QList<model::Item>>(std::move(parsed->items));
-             listReplies(top, QString(), kThreadPages, items, context,
+             listReplies(top, QString(), kThreadPages, 0, items, context,
                          [items, done = std::move(done)](Expected<bool, Error> listed) {
                              if (!listed) {
                                  done(unexpected(listed.error()));
@@ -320,7 +519,7 @@ void YouTubeConnector::postReply(const model::OutboxEntry& entry, QObject* conte
 void YouTubeConnector::findEarlierReply(const model::OutboxEntry& entry, const QString& parentId, QObject* context,
                                         Callback<model::Item> done) {
     auto replies = std::make_shared<QList<model::Item>>();
-    listReplies(parentId, QString(), kLookupPages, replies, context,
+    listReplies(parentId, QString(), kLookupPages, 0, replies, context,
                 [entry, parentId, replies, done = std::move(done)](Expected<bool, Error> listed) {
                     if (!listed) {
                         done(unexpected(listed.error()));

@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QUrl>
 #include <QUrlQuery>
+#include <algorithm>
 
 namespace baton::connectors::youtube {
 namespace {
@@ -162,14 +163,16 @@ Expected<CommentPage, Error> parseThreadList(const QByteArray& json, const Parse
             item->communityRemoteId = str(snippet, QLatin1String("channelId"));
             item->communityName = ctx.channelTitle.isEmpty() ? item->communityRemoteId : ctx.channelTitle;
         }
+        const QJsonArray subset =
+            thread.value(QLatin1String("replies")).toObject().value(QLatin1String("comments")).toArray();
         page.threadIds << item->remoteId;
         page.topLevelTimes << item->createdAt;
+        page.totalReplies << std::max(0, snippet.value(QLatin1String("totalReplyCount")).toInt());
+        page.carriedReplies << static_cast<int>(subset.size());
         if (!seen.contains(item->remoteId)) {
             seen.insert(item->remoteId);
             page.items.append(*item);
         }
-        const QJsonArray subset =
-            thread.value(QLatin1String("replies")).toObject().value(QLatin1String("comments")).toArray();
         for (const QJsonValue& r : subset) {
             auto reply = commentToItem(r.toObject(), ctx);
             if (!reply) {

@@ -21,6 +21,8 @@ struct CommentPage {
     QList<model::Item> items;    // top-level comments first, then the replies the listing carried
     QStringList threadIds;       // every thread (or comment) id in the page, in order
     QList<qint64> topLevelTimes; // publishedAt of each thread's top-level comment, same order
+    QList<int> totalReplies;     // commentThreads only: each thread's snippet.totalReplyCount, same order
+    QList<int> carriedReplies;   // commentThreads only: how many of those replies the listing carried
     QString nextPageToken;       // empty on the last page
 };
 

@@ -471,4 +471,9 @@ int YouTubeStore::replyCount(int channel, const QString& parentId, const QString
     return n;
 }
 
+int YouTubeStore::visibleReplyCount(int channel, const QString& parentId) const {
+    const QMutexLocker lock(&m_mutex);
+    return static_cast<int>(visibleReplies(m_channels.at(channel), parentId).size());
+}
+
 } // namespace baton::sandbox
