@@ -50,6 +50,14 @@ std::unique_ptr<Connector> makeConnector(const model::Account& account, const QS
     case model::Network::Reddit:
         return std::make_unique<reddit::RedditConnector>(account, token, engine);
     case model::Network::Email:
+        if (auto grant = google::parseGrant(token); grant && !grant->refreshToken.isEmpty()) {
+            // XOAUTH2 with a renewable grant (Gmail and other OAuth mail servers).
+            return std::make_unique<google::RefreshingConnector>(
+                *grant, engine, [account, &engine, grant = *grant](const QString& t) mutable {
+                    grant.accessToken = t;
+                    return std::make_unique<email::EmailConnector>(account, google::toSecret(grant), engine);
+                });
+        }
         return std::make_unique<email::EmailConnector>(account, token, engine);
     case model::Network::Discourse:
         return std::make_unique<discourse::DiscourseConnector>(account, token, engine);

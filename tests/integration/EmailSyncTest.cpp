@@ -1,12 +1,17 @@
 // Email end to end against a REAL Postfix + Dovecot on 127.0.0.1 (tests/integration/servers/mailserver.sh starts
 // a private pair on free loopback ports): SyncEngine, OutboxSender and EmailConnector through real libcurl IMAP
 // and SMTP (NetworkEngine) into a real SQLite store. What the servers hold is checked over IMAP as another client.
-// The cases build on each other in order (one mailbox history), like a user's day.
+// The cases build on each other in order (one mailbox history), like a user's day. For XOAUTH2, Dovecot's oauth2
+// passdb (and Postfix through Dovecot's SASL service) checks bearer tokens against a small OAuth authority served
+// here (RFC 7662 introspection and a refresh-token endpoint), as a mail provider checks them against its own.
 #include "core/connectors/Connector.h"
 #include "core/connectors/email/EmailConnector.h"
 #include "core/connectors/email/EmailParser.h"
 #include "core/connectors/email/ImapResponse.h"
 #include "core/connectors/email/ReplyComposer.h"
+#include "core/sandbox/FaultSwitchboard.h"
+#include "core/sandbox/HttpServer.h"
+#include "core/sandbox/Journal.h"
 #include "core/store/ItemRepository.h"
 #include "core/store/OutboxRepository.h"
 #include "core/store/SyncStateRepository.h"
@@ -16,6 +21,8 @@
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -61,6 +68,67 @@ QByteArray message(const QString& from, const QString& to, const QString& subjec
     return crlf(m);
 }
 
+// The OAuth authority the mail servers trust: access tokens it issued are "active" for their user until expired;
+// refresh tokens renew them at /oauth2/token (grant_type=refresh_token) until revoked.
+class TokenAuthority final : public sandbox::RouteSet {
+public:
+    QString name() const override { return QStringLiteral("oauth"); }
+    QString basePath() const override { return QStringLiteral("/oauth2"); }
+
+    QString issue(const QString& user) {
+        const QString token = QStringLiteral("ya29.test-%1").arg(++m_serial);
+        m_active.insert(token, user);
+        return token;
+    }
+    QString grant(const QString& user) {
+        const QString refresh = QStringLiteral("1//refresh-%1").arg(++m_serial);
+        m_refresh.insert(refresh, user);
+        return refresh;
+    }
+    void expire(const QString& token) { m_active.remove(token); }
+    void revoke(const QString& refresh) { m_refresh.remove(refresh); }
+
+    sandbox::RouteResult handle(const sandbox::HttpRequest& request, const QString& localPath) override {
+        if (request.method != "POST") {
+            return {sandbox::HttpResponse::jsonError(405, QStringLiteral("POST only")), {}};
+        }
+        if (localPath == QLatin1String("/introspect")) {
+            const QString token = request.param(QStringLiteral("token")).value_or(QString());
+            QJsonObject o{{QStringLiteral("active"), m_active.contains(token)}};
+            if (m_active.contains(token)) {
+                o.insert(QStringLiteral("username"), m_active.value(token));
+                o.insert(QStringLiteral("scope"), QStringLiteral("https://mail.google.com/"));
+            }
+            return {sandbox::HttpResponse::json(200, QJsonDocument(o).toJson(QJsonDocument::Compact)),
+                    m_active.value(token)};
+        }
+        if (localPath == QLatin1String("/token")) {
+            const QString refresh = request.param(QStringLiteral("refresh_token")).value_or(QString());
+            if (request.param(QStringLiteral("grant_type")) != QStringLiteral("refresh_token") ||
+                !m_refresh.contains(refresh)) {
+                return {
+                    sandbox::HttpResponse::json(400, R"({"error":"invalid_grant","error_description":"Bad Request"})"),
+                    {}};
+            }
+            const QString token = issue(m_refresh.value(refresh));
+            const QJsonObject o{{QStringLiteral("access_token"), token},
+                                {QStringLiteral("expires_in"), 3599},
+                                {QStringLiteral("token_type"), QStringLiteral("Bearer")}};
+            return {sandbox::HttpResponse::json(200, QJsonDocument(o).toJson(QJsonDocument::Compact)),
+                    m_refresh.value(refresh)};
+        }
+        return {sandbox::HttpResponse::jsonError(404, QStringLiteral("not found")), {}};
+    }
+    sandbox::RouteResult rateLimited(const sandbox::HttpRequest&, qint64) override {
+        return {sandbox::HttpResponse::jsonError(429, QStringLiteral("slow down")), {}};
+    }
+
+private:
+    int m_serial = 0;
+    QHash<QString, QString> m_active;  // access token -> user
+    QHash<QString, QString> m_refresh; // refresh token -> user
+};
+
 } // namespace
 
 class EmailSyncTest final : public QObject {
@@ -80,6 +148,7 @@ private slots:
     void largeFolderIsReadInPages();
     void wrongPasswordFlagsTheAccount();
     void missingFolderIsNotALoginError();
+    void xoauth2LoginReplyAndRenewal();
 
 private:
     // Plain IMAP/SMTP calls as another client, through the same engine.
@@ -91,12 +160,18 @@ private:
     MailboxStatus inboxStatus(); // Alice's INBOX as the server has it now (zeros on failure)
     QByteArray fetch(const QString& user, const QString& folder, quint32 uid);
     QString imapBase() const { return QStringLiteral("imap://127.0.0.1:%1").arg(m_imapPort); }
+    QString serverLog(const QString& relativePath) const; // a file under the mail servers' directory
+    bool kick(const QString& user); // Dovecot ends the user's IMAP sessions (doveadm kick)
 
     qint64 addAccount(const QString& name, const QString& token, const QStringList& folders);
     bool syncOnce(qint64 accountId, bool* ok = nullptr);
     std::optional<model::Item> item(const QString& remoteId) { return m_h->item(m_account, remoteId); }
 
     std::unique_ptr<QTemporaryDir> m_mailDir;
+    sandbox::FaultSwitchboard m_faults;
+    sandbox::Journal m_oauthJournal;
+    std::shared_ptr<TokenAuthority> m_authority = std::make_shared<TokenAuthority>();
+    std::unique_ptr<sandbox::HttpServer> m_oauthServer;
     bool m_serversUp = false;
     int m_imapPort = 0;
     int m_smtpPort = 0;
@@ -116,9 +191,15 @@ void EmailSyncTest::initTestCase() {
     QVERIFY(m_mailDir->isValid());
     // BATON_KEEP_MAIL_DIR=1 keeps the servers' configuration and logs (postfix/postfix.log, dovecot/dovecot.log).
     m_mailDir->setAutoRemove(qEnvironmentVariableIsEmpty("BATON_KEEP_MAIL_DIR"));
+    m_oauthServer = std::make_unique<sandbox::HttpServer>(m_faults, m_oauthJournal);
+    m_oauthServer->addRouteSet(m_authority);
+    QString listenError;
+    QVERIFY2(m_oauthServer->listen(QHostAddress::LocalHost, 0, &listenError), qPrintable(listenError));
     QProcess start;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("MAIL_DIR"), m_mailDir->path());
+    env.insert(QStringLiteral("OAUTH2_INTROSPECTION_URL"),
+               QStringLiteral("http://127.0.0.1:%1/oauth2/introspect").arg(m_oauthServer->port()));
     start.setProcessEnvironment(env);
     start.start(QStringLiteral("bash"), {script(), QStringLiteral("start")});
     QVERIFY(start.waitForFinished(120000));
@@ -158,6 +239,32 @@ void EmailSyncTest::cleanupTestCase() {
 }
 
 // ---- helpers ----
+
+bool EmailSyncTest::kick(const QString& user) {
+    QProcess doveadm;
+    doveadm.start(QStringLiteral("doveadm"),
+                  {QStringLiteral("-c"), m_mailDir->filePath(QStringLiteral("dovecot/dovecot.conf")),
+                   QStringLiteral("kick"), user});
+    if (!doveadm.waitForFinished(30000) || doveadm.exitCode() != 0) {
+        qWarning().noquote() << "doveadm kick failed:" << doveadm.readAllStandardError();
+        return false;
+    }
+    // The sessions end a moment later: wait until none is listed, so no client reuses a connection being closed.
+    return QTest::qWaitFor(
+        [&] {
+            QProcess who;
+            who.start(QStringLiteral("doveadm"),
+                      {QStringLiteral("-c"), m_mailDir->filePath(QStringLiteral("dovecot/dovecot.conf")),
+                       QStringLiteral("who"), user});
+            return who.waitForFinished(30000) && !who.readAllStandardOutput().contains(user.toUtf8());
+        },
+        10000);
+}
+
+QString EmailSyncTest::serverLog(const QString& relativePath) const {
+    QFile f(m_mailDir->filePath(relativePath));
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
 
 Expected<QByteArray, Error> EmailSyncTest::call(net::Request r) {
     net::Result res = m_h->send(std::move(r));
@@ -386,6 +493,10 @@ void EmailSyncTest::replyGoesOutOnceWithThreadingHeaders() {
     QCOMPARE(received->subject, QStringLiteral("Re: Cafe froid"));
     QCOMPARE(received->from.address, kAlice);
     QCOMPARE(received->text, entry.text);
+    // Sent after SMTP AUTH with the account's password (Postfix asks Dovecot's SASL service).
+    QTRY_VERIFY_WITH_TIMEOUT(serverLog(QStringLiteral("postfix/postfix.log"))
+                                 .contains(QStringLiteral("sasl_method=PLAIN, sasl_username=%1").arg(kAlice)),
+                             10000);
 }
 
 void EmailSyncTest::threadContextFromTheServer() {
@@ -542,6 +653,92 @@ void EmailSyncTest::missingFolderIsNotALoginError() {
     const QString error = queryText(m_h->db(), "SELECT last_error FROM accounts WHERE id = ?", {id});
     QVERIFY2(error.contains(QLatin1String("no such mailbox")), qPrintable(error));
     QVERIFY2(!error.contains(QLatin1String("refused the login")), qPrintable(error));
+}
+
+// An OAuth mail account (as with Gmail): SASL XOAUTH2 on IMAP and SMTP, checked by the real servers against the
+// authority; an expired access token is renewed with the refresh token and kept; a revoked grant flags the account.
+void EmailSyncTest::xoauth2LoginReplyAndRenewal() {
+    const QString refresh = m_authority->grant(kAlice);
+    const QString first = m_authority->issue(kAlice);
+    const QJsonObject secret{
+        {QStringLiteral("user"), kAlice},
+        {QStringLiteral("access_token"), first},
+        {QStringLiteral("refresh_token"), refresh},
+        {QStringLiteral("client_id"), QStringLiteral("baton-test.apps.googleusercontent.com")},
+        {QStringLiteral("token_uri"), QStringLiteral("http://127.0.0.1:%1/oauth2/token").arg(m_oauthServer->port())},
+        {QStringLiteral("smtp_url"), QStringLiteral("smtp://127.0.0.1:%1").arg(m_smtpPort)}};
+    QVERIFY(append(kAlice, QStringLiteral("INBOX"),
+                   message(kBob, kAlice, QStringLiteral("Token"), QStringLiteral("oauth-0@example.test"), {},
+                           "Signed in with a token?\n")));
+    m_oauthJournal.clear();
+    const qint64 id =
+        addAccount(QStringLiteral("oauth mail"),
+                   QString::fromUtf8(QJsonDocument(secret).toJson(QJsonDocument::Compact)), {QStringLiteral("INBOX")});
+    QVERIFY2(id > 0, qPrintable(m_h->error()));
+    bool ok = false;
+    QVERIFY(syncOnce(id, &ok));
+    QVERIFY2(ok, qPrintable(m_h->sync().status(id).error.toString()));
+    const qint64 stored = queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {id});
+    QVERIFY(stored > 0);
+    // Dovecot asked the authority about our token, and logged an XOAUTH2 login.
+    QList<sandbox::JournalEntry> asked = m_oauthJournal.snapshot();
+    QVERIFY(!asked.isEmpty());
+    QCOMPARE(asked.first().path, QStringLiteral("/oauth2/introspect"));
+    QVERIFY(asked.first().body.contains(QByteArray("token=" + QUrl::toPercentEncoding(first))));
+    QVERIFY(serverLog(QStringLiteral("dovecot/dovecot.log"))
+                .contains(QStringLiteral("Login: user=<%1>, method=XOAUTH2").arg(kAlice)));
+
+    // The hour is over: the server refuses the token, the connector renews it once and syncs; the new grant is kept.
+    // (An open session outlives its token, as with Gmail: the server ends the sessions so the next login is new.)
+    QVERIFY(append(kAlice, QStringLiteral("INBOX"),
+                   message(kBob, kAlice, QStringLiteral("Token question"), QStringLiteral("oauth-1@example.test"), {},
+                           "Does the renewal work?\n")));
+    m_authority->expire(first);
+    QVERIFY(kick(kAlice));
+    QVERIFY(syncOnce(id, &ok));
+    QVERIFY2(ok, qPrintable(m_h->sync().status(id).error.toString()));
+    QVERIFY(m_h->item(id, QStringLiteral("oauth-1@example.test")).has_value());
+    asked = m_oauthJournal.snapshot();
+    QStringList paths;
+    for (const sandbox::JournalEntry& e : std::as_const(asked)) {
+        paths << e.path;
+    }
+    QVERIFY2(paths.count(QStringLiteral("/oauth2/token")) == 1, qPrintable(paths.join(u' ')));
+    const sandbox::JournalEntry renewal = asked.at(paths.indexOf(QStringLiteral("/oauth2/token")));
+    QVERIFY(renewal.body.contains("grant_type=refresh_token"));
+    QVERIFY(renewal.body.contains(QByteArray("refresh_token=" + QUrl::toPercentEncoding(refresh))));
+    const QJsonObject kept = QJsonDocument::fromJson(m_h->secretOf(id).toUtf8()).object();
+    const QString second = kept.value(QLatin1String("access_token")).toString();
+    QVERIFY(!second.isEmpty() && second != first);
+    QCOMPARE(kept.value(QLatin1String("refresh_token")).toString(), refresh);
+    QCOMPARE(kept.value(QLatin1String("user")).toString(), kAlice); // the email fields stay with the grant
+    QCOMPARE(kept.value(QLatin1String("smtp_url")).toString(), secret.value(QLatin1String("smtp_url")).toString());
+
+    // A reply goes out through Postfix with SMTP AUTH XOAUTH2 (Dovecot's SASL service checks the token).
+    const auto parent = m_h->item(id, QStringLiteral("oauth-1@example.test"));
+    QVERIFY(parent);
+    const QString key = QStringLiteral("email-oauth-key-1");
+    const qint64 entryId = m_h->enqueueReply(id, parent->id, parent->remoteId, QStringLiteral("Yes, it does."), key);
+    QVERIFY(entryId > 0);
+    QCOMPARE(m_h->flushOutbox(id), std::make_pair(1, 0));
+    QCOMPARE(queryText(m_h->db(), "SELECT state FROM outbox WHERE id = ?", {entryId}), QStringLiteral("sent"));
+    const QString replyId = replyMessageId(key, kAlice);
+    QTRY_COMPARE_WITH_TIMEOUT(search(kBob, QStringLiteral("INBOX"), replyId).size(), 1, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(serverLog(QStringLiteral("postfix/postfix.log"))
+                                 .contains(QStringLiteral("sasl_method=XOAUTH2, sasl_username=%1").arg(kAlice)),
+                             10000);
+
+    // The grant revoked and the token expired: the account is flagged, nothing is lost.
+    m_authority->revoke(refresh);
+    m_authority->expire(second);
+    QVERIFY(kick(kAlice));
+    QVERIFY(syncOnce(id, &ok));
+    QVERIFY(!ok);
+    QVERIFY(m_h->sync().status(id).error.code == ErrorCode::Unauthorized);
+    const QString error = queryText(m_h->db(), "SELECT last_error FROM accounts WHERE id = ?", {id});
+    QVERIFY2(error.contains(QLatin1String("sign in again")), qPrintable(error));
+    QVERIFY2(!error.contains(second) && !error.contains(refresh), qPrintable(error));
+    QVERIFY(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {id}) > stored);
 }
 
 QTEST_GUILESS_MAIN(EmailSyncTest)

@@ -66,6 +66,9 @@ Expected<Credentials, Error> parseCredentials(const QString& token) {
         c.user = o.value(QLatin1String("user")).toString();
         c.password = o.value(QLatin1String("password")).toString();
         c.oauthBearer = o.value(QLatin1String("oauth2")).toString();
+        if (c.oauthBearer.isEmpty()) { // a renewable grant (see GoogleGrant) names it access_token
+            c.oauthBearer = o.value(QLatin1String("access_token")).toString();
+        }
         c.smtpUrl = o.value(QLatin1String("smtp_url")).toString();
         c.from = o.value(QLatin1String("from")).toString();
     } else {
@@ -78,7 +81,7 @@ Expected<Credentials, Error> parseCredentials(const QString& token) {
     if (c.user.isEmpty() || (c.password.isEmpty() && c.oauthBearer.isEmpty())) {
         return unexpected(Error{ErrorCode::InvalidArgument,
                                 QStringLiteral("the email token must be \"user:password\" or JSON with \"user\" and "
-                                               "\"password\" or \"oauth2\"")});
+                                               "\"password\", \"oauth2\" or \"access_token\"")});
     }
     return c;
 }
@@ -129,7 +132,10 @@ Error EmailConnector::describe(const Error& e, const QString& what) const {
     QString detail = e.detail;
     if (e.code == ErrorCode::Unauthorized) {
         detail =
-            QStringLiteral("the mail server refused the login; check the user name and password (%1)").arg(e.detail);
+            m_credentials && !m_credentials->oauthBearer.isEmpty()
+                ? QStringLiteral("the mail server refused the OAuth token (XOAUTH2); sign in again (%1)").arg(e.detail)
+                : QStringLiteral("the mail server refused the login; check the user name and password (%1)")
+                      .arg(e.detail);
     }
     out.detail = QStringLiteral("%1: %2: %3").arg(m_account.name, what, detail);
     return out;

@@ -10,7 +10,9 @@
 namespace baton::connectors::email {
 
 // How the account logs in. The stored token is either "user:password" or a JSON object
-// {"user": "...", "password": "..."} or {"user": "...", "oauth2": "<access token>"} (SASL XOAUTH2), optionally
+// {"user": "...", "password": "..."} or {"user": "...", "oauth2": "<access token>"} (SASL XOAUTH2), or a renewable
+// grant {"user": "...", "access_token", "refresh_token", "client_id", "token_uri"} (makeConnector renews the access
+// token with the refresh token when the server refuses it, as for Google's other APIs), optionally
 // with "smtp_url" (else derived from the IMAP URL: imaps -> smtps:465, imap -> smtp:587 on the same host) and
 // "from" (the address replies are sent from; else the user name when it is an address).
 struct Credentials {

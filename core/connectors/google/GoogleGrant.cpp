@@ -19,14 +19,19 @@ std::optional<GoogleGrant> parseGrant(const QString& secret) {
     if (g.tokenUri.isEmpty()) {
         g.tokenUri = QStringLiteral("https://oauth2.googleapis.com/token");
     }
+    g.extra = o;
+    for (const char* key : {"access_token", "refresh_token", "client_id", "client_secret", "token_uri"}) {
+        g.extra.remove(QLatin1String(key));
+    }
     return g;
 }
 
 QString toSecret(const GoogleGrant& g) {
-    QJsonObject o{{QStringLiteral("access_token"), g.accessToken},
-                  {QStringLiteral("refresh_token"), g.refreshToken},
-                  {QStringLiteral("client_id"), g.clientId},
-                  {QStringLiteral("token_uri"), g.tokenUri}};
+    QJsonObject o = g.extra;
+    o.insert(QStringLiteral("access_token"), g.accessToken);
+    o.insert(QStringLiteral("refresh_token"), g.refreshToken);
+    o.insert(QStringLiteral("client_id"), g.clientId);
+    o.insert(QStringLiteral("token_uri"), g.tokenUri);
     if (!g.clientSecret.isEmpty()) {
         o.insert(QStringLiteral("client_secret"), g.clientSecret);
     }
@@ -56,16 +61,17 @@ Expected<QString, Error> parseRefreshAnswer(int httpStatus, const QByteArray& bo
     if (!error.isEmpty() || httpStatus >= 400) {
         const bool refused = error == QLatin1String("invalid_grant") || error == QLatin1String("invalid_client") ||
                              error == QLatin1String("unauthorized_client") || httpStatus == 401;
-        return unexpected(Error{refused ? ErrorCode::Unauthorized : ErrorCode::HttpClient,
-                                QStringLiteral("Google refused to renew the access token (HTTP %1%2); sign in again")
-                                    .arg(httpStatus)
-                                    .arg(error.isEmpty() ? QString() : QStringLiteral(", ") + error),
-                                httpStatus});
+        return unexpected(
+            Error{refused ? ErrorCode::Unauthorized : ErrorCode::HttpClient,
+                  QStringLiteral("the token server refused to renew the access token (HTTP %1%2); sign in again")
+                      .arg(httpStatus)
+                      .arg(error.isEmpty() ? QString() : QStringLiteral(", ") + error),
+                  httpStatus});
     }
     const QString token = o.value(QLatin1String("access_token")).toString();
     if (token.isEmpty()) {
         return unexpected(
-            Error{ErrorCode::BadResponse, QStringLiteral("Google's token answer has no access_token"), httpStatus});
+            Error{ErrorCode::BadResponse, QStringLiteral("the token answer has no access_token"), httpStatus});
     }
     return token;
 }

@@ -2,6 +2,7 @@
 
 #include "core/connectors/Connector.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <memory>
 #include <optional>
@@ -18,6 +19,7 @@ struct GoogleGrant {
     QString clientId;
     QString clientSecret; // desktop clients have one (not secret in practice); may be empty
     QString tokenUri;
+    QJsonObject extra; // the secret's other members (an email account's "user", "smtp_url"...), kept as they are
 };
 
 std::optional<GoogleGrant> parseGrant(const QString& secret);

@@ -3,16 +3,21 @@
 # every file (configuration, queue, mailboxes, logs, pids) lives in MAIL_DIR, and both servers listen on free
 # loopback ports only. Postfix delivers to Dovecot over LMTP; mail for any other domain is refused.
 #
-#   MAIL_DIR=/tmp/x mailserver.sh start   # writes $MAIL_DIR/ports.env (IMAP_PORT, SMTP_PORT, LMTP_PORT), waits
+#   MAIL_DIR=/tmp/x mailserver.sh start   # writes $MAIL_DIR/ports.env (IMAP_PORT, SMTP_PORT, LMTP_PORT,
+#                                         # AUTH_PORT), waits
 #   MAIL_DIR=/tmp/x mailserver.sh stop
 #   mailserver.sh check                   # exit 0 when the server binaries are installed
 #
 # Users (passwd-file): alice@example.test and bob@example.test, password "secret". Folders INBOX, Sent, Junk,
-# Archive and Trash exist from the start. Postfix needs root (its master process and the postfix user);
+# Archive and Trash exist from the start. Postfix offers SMTP AUTH through Dovecot's SASL service (AUTH_PORT).
+# With OAUTH2_INTROSPECTION_URL set, both also take SASL XOAUTH2: Dovecot's oauth2 passdb checks each bearer token
+# by POSTing it to that RFC 7662 introspection URL and expects {"active": true, "username": "<user>"}.
+# Postfix needs root (its master process and the postfix user);
 # Dovecot's mail processes then run as the "mail" user, since Dovecot refuses uid 0.
 set -euo pipefail
 
 MAIL_DIR="${MAIL_DIR:-}"
+OAUTH2_INTROSPECTION_URL="${OAUTH2_INTROSPECTION_URL:-}"
 POSTFIX=/usr/sbin/postfix
 DOVECOT=/usr/sbin/dovecot
 
@@ -74,6 +79,22 @@ write_dovecot() {
     echo "$who@example.test:{PLAIN}secret:$uid:$gid::$MAIL_DIR/vmail/$who@example.test" >>"$d/users"
   done
   chmod 0644 "$d/users"
+  local mechanisms="plain login" oauth2_passdb=""
+  if [ -n "$OAUTH2_INTROSPECTION_URL" ]; then
+    mechanisms="plain login xoauth2"
+    oauth2_passdb="passdb {
+  driver = oauth2
+  mechanisms = xoauth2
+  args = $d/oauth2.conf.ext
+}"
+    cat >"$d/oauth2.conf.ext" <<EOF
+introspection_mode = post
+introspection_url = $OAUTH2_INTROSPECTION_URL
+username_attribute = username
+active_attribute = active
+active_value = true
+EOF
+  fi
   cat >"$d/dovecot.conf" <<EOF
 base_dir = $d/run
 state_dir = $d/state
@@ -82,7 +103,7 @@ protocols = imap lmtp
 listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = $mechanisms
 log_path = $d/dovecot.log
 first_valid_uid = $uid
 last_valid_uid = 0
@@ -98,6 +119,7 @@ passdb {
   driver = passwd-file
   args = scheme=PLAIN username_format=%u $d/users
 }
+$oauth2_passdb
 userdb {
   driver = passwd-file
   args = username_format=%u $d/users
@@ -141,6 +163,10 @@ service auth {
   unix_listener auth-userdb {
     mode = 0666
   }
+  inet_listener auth-sasl {
+    address = 127.0.0.1
+    port = $AUTH_PORT
+  }
 }
 EOF
   if [ "$(id -u)" -ne 0 ]; then
@@ -178,7 +204,12 @@ virtual_mailbox_domains = example.test
 virtual_transport = lmtp:inet:127.0.0.1:$LMTP_PORT
 default_transport = error:mail leaves only for example.test in tests
 relay_transport = error:mail leaves only for example.test in tests
-smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination
+smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination
+smtpd_sasl_auth_enable = yes
+smtpd_sasl_type = dovecot
+smtpd_sasl_path = inet:127.0.0.1:$AUTH_PORT
+smtpd_sasl_security_options = noanonymous
+smtpd_tls_security_level = none
 smtpd_banner = \$myhostname ESMTP
 biff = no
 smtputf8_enable = no
@@ -203,6 +234,7 @@ start() {
   IMAP_PORT="$(free_port)"
   SMTP_PORT="$(free_port)"
   LMTP_PORT="$(free_port)"
+  AUTH_PORT="$(free_port)"
   write_dovecot
   write_postfix
   # The daemons must not inherit our stdout: a caller reading it would otherwise wait for them to exit.
@@ -218,6 +250,7 @@ start() {
 IMAP_PORT=$IMAP_PORT
 SMTP_PORT=$SMTP_PORT
 LMTP_PORT=$LMTP_PORT
+AUTH_PORT=$AUTH_PORT
 MAIL_DIR=$MAIL_DIR
 EOF
   cat "$MAIL_DIR/ports.env"
