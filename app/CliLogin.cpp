@@ -31,7 +31,8 @@ bool openInBrowser(const QUrl& url) {
 
 int Cli::accountLogin(const QStringList& args) {
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("network"), QStringLiteral("mastodon, reddit, youtube, google-reviews"));
+    p.addPositionalArgument(QStringLiteral("network"),
+                            QStringLiteral("mastodon, reddit, youtube, google-reviews, email"));
     p.addOption({QStringLiteral("name"), QStringLiteral("Label"), QStringLiteral("N")});
     p.addOption({QStringLiteral("base-url"), QStringLiteral("Server"), QStringLiteral("URL")});
     p.addOption({QStringLiteral("client-id"), QStringLiteral("OAuth client id (Reddit installed app, Google)"),
@@ -43,6 +44,11 @@ int Cli::accountLogin(const QStringList& args) {
     p.addOption({QStringLiteral("timeout"), QStringLiteral("Seconds to wait for the browser"),
                  QStringLiteral("SECONDS"), QStringLiteral("300")});
     p.addOption({QStringLiteral("oob"), QStringLiteral("Mastodon: paste the code the server shows")});
+    p.addOption({QStringLiteral("user"), QStringLiteral("Email: the mailbox's address"), QStringLiteral("ADDRESS")});
+    p.addOption({QStringLiteral("auth-url"), QStringLiteral("Email: the OAuth server, when not Gmail's"),
+                 QStringLiteral("URL")});
+    p.addOption({QStringLiteral("smtp-url"), QStringLiteral("Email: the SMTP server, when not Gmail's"),
+                 QStringLiteral("URL")});
     p.addOption({QStringLiteral("secret-store"), QStringLiteral("keychain or file"), QStringLiteral("KIND"),
                  QStringLiteral("keychain")});
     if (!p.parse(QStringList{QStringLiteral("baton")} + args)) {
@@ -86,12 +92,22 @@ int Cli::accountLogin(const QStringList& args) {
     if (p.isSet(QStringLiteral("oob")) && *network != model::Network::Mastodon) {
         return fail(QStringLiteral("--oob is for Mastodon servers only"), Usage);
     }
+    if (*network != model::Network::Email && (p.isSet(QStringLiteral("user")) || p.isSet(QStringLiteral("auth-url")) ||
+                                              p.isSet(QStringLiteral("smtp-url")))) {
+        return fail(QStringLiteral("--user, --auth-url and --smtp-url are for email accounts only"), Usage);
+    }
+    if (*network == model::Network::Email && !p.value(QStringLiteral("user")).contains(u'@')) {
+        return fail(QStringLiteral("email: --user ADDRESS (the mailbox's address) is required"), Usage);
+    }
     auth::SignInOptions options;
     options.network = *network;
     options.baseUrl = *baseUrl;
     options.clientId = p.value(QStringLiteral("client-id"));
     options.clientSecret = p.value(QStringLiteral("client-secret"));
     options.outOfBand = p.isSet(QStringLiteral("oob"));
+    options.mailUser = p.value(QStringLiteral("user"));
+    options.authBaseUrl = p.value(QStringLiteral("auth-url"));
+    options.smtpUrl = p.value(QStringLiteral("smtp-url"));
     options.listen.port = static_cast<quint16>(port);
     options.listen.timeoutMs = timeout * 1000;
     if (auto provider = auth::providerFor(options); !provider) {

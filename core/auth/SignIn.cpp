@@ -21,6 +21,11 @@ QString trimmedSlash(QString url) {
     return url;
 }
 
+bool isGmail(const QUrl& imap) {
+    const QString host = imap.host().toLower();
+    return host == QLatin1String("imap.gmail.com") || host == QLatin1String("imap.googlemail.com");
+}
+
 bool onGoogleHosts(const QUrl& base) {
     const QString host = base.host().toLower();
     return host == QLatin1String("googleapis.com") || host.endsWith(QLatin1String(".googleapis.com"));
@@ -44,6 +49,7 @@ bool supportsBrowserSignIn(model::Network network) {
     case model::Network::Reddit:
     case model::Network::YouTube:
     case model::Network::GoogleReviews:
+    case model::Network::Email:
         return true;
     default:
         return false;
@@ -90,7 +96,25 @@ Expected<Provider, Error> providerFor(const SignInOptions& options) {
         return p;
     }
     case model::Network::YouTube:
-    case model::Network::GoogleReviews: {
+    case model::Network::GoogleReviews:
+    case model::Network::Email: {
+        const bool mail = options.network == model::Network::Email;
+        if (mail && !options.mailUser.contains(u'@')) {
+            return invalid(QStringLiteral("signing in to a mailbox through the browser needs its address"));
+        }
+        if (mail && !options.authBaseUrl.isEmpty()) {
+            const QUrl auth(options.authBaseUrl.trimmed());
+            const bool loopback =
+                auth.host() == QLatin1String("127.0.0.1") || auth.host() == QLatin1String("localhost");
+            if (!auth.isValid() ||
+                !(auth.scheme() == QLatin1String("https") || (auth.scheme() == QLatin1String("http") && loopback))) {
+                return invalid(QStringLiteral("the OAuth server address must be an https:// URL"));
+            }
+        }
+        if (mail && !isGmail(QUrl(base)) && options.authBaseUrl.isEmpty()) {
+            return invalid(QStringLiteral("browser sign-in for mail is offered for Gmail (imaps://imap.gmail.com); "
+                                          "other servers take a password or an OAuth grant as the token"));
+        }
         if (p.clientId.isEmpty()) {
             p.clientId = qEnvironmentVariable("BATON_GOOGLE_CLIENT_ID").trimmed();
         }
@@ -101,18 +125,23 @@ Expected<Provider, Error> providerFor(const SignInOptions& options) {
             return invalid(QStringLiteral("Google needs the client id of a desktop OAuth client (Google Cloud "
                                           "console), or BATON_GOOGLE_CLIENT_ID"));
         }
-        if (onGoogleHosts(QUrl(base))) {
+        const QString authBase = mail ? trimmedSlash(options.authBaseUrl) : base;
+        if (mail ? authBase.isEmpty() : onGoogleHosts(QUrl(base))) {
             p.authorizeEndpoint = QUrl(QStringLiteral("https://accounts.google.com/o/oauth2/v2/auth"));
             p.tokenEndpoint = QUrl(QStringLiteral("https://oauth2.googleapis.com/token"));
         } else {
-            p.authorizeEndpoint = QUrl(base + QStringLiteral("/o/oauth2/v2/auth"));
-            p.tokenEndpoint = QUrl(base + QStringLiteral("/token"));
+            p.authorizeEndpoint = QUrl(authBase + QStringLiteral("/o/oauth2/v2/auth"));
+            p.tokenEndpoint = QUrl(authBase + QStringLiteral("/token"));
         }
-        p.scope = options.network == model::Network::YouTube
+        p.scope = mail ? QStringLiteral("https://mail.google.com/")
+                  : options.network == model::Network::YouTube
                       ? QStringLiteral("https://www.googleapis.com/auth/youtube.force-ssl")
                       : QStringLiteral("https://www.googleapis.com/auth/business.manage");
         p.extraAuthorizeParams = {{QStringLiteral("access_type"), QStringLiteral("offline")},
                                   {QStringLiteral("prompt"), QStringLiteral("consent")}};
+        if (mail) {
+            p.extraAuthorizeParams.append({QStringLiteral("login_hint"), options.mailUser.trimmed()});
+        }
         return p;
     }
     default:
@@ -175,6 +204,30 @@ Expected<QString, Error> secretFor(model::Network network, const TokenAnswer& an
                                      .toJson(QJsonDocument::Compact));
     }
     return answer.accessToken;
+}
+
+Expected<QString, Error> secretFor(const SignInOptions& options, const TokenAnswer& answer, const Provider& provider) {
+    if (options.network != model::Network::Email) {
+        return secretFor(options.network, answer, provider);
+    }
+    if (answer.refreshToken.isEmpty()) {
+        return unexpected(
+            Error{ErrorCode::BadResponse,
+                  QStringLiteral("the mail provider granted no refresh token (offline access is needed)")});
+    }
+    connectors::google::GoogleGrant grant;
+    grant.accessToken = answer.accessToken;
+    grant.refreshToken = answer.refreshToken;
+    grant.clientId = provider.clientId;
+    grant.clientSecret = provider.clientSecret;
+    grant.tokenUri = provider.tokenEndpoint.toString();
+    grant.extra.insert(QStringLiteral("user"), options.mailUser.trimmed());
+    if (!options.smtpUrl.trimmed().isEmpty()) {
+        grant.extra.insert(QStringLiteral("smtp_url"), options.smtpUrl.trimmed());
+    } else if (isGmail(QUrl(options.baseUrl))) {
+        grant.extra.insert(QStringLiteral("smtp_url"), QStringLiteral("smtps://smtp.gmail.com:465"));
+    }
+    return connectors::google::toSecret(grant);
 }
 
 SignIn::SignIn(net::NetworkEngine& engine, QObject* parent)
@@ -241,7 +294,7 @@ void SignIn::authorize(Provider provider) {
                 finish(unexpected(answer.error()));
                 return;
             }
-            finish(secretFor(m_options.network, *answer, provider));
+            finish(secretFor(m_options, *answer, provider));
         });
 }
 

@@ -15,6 +15,9 @@
 //  - YouTube and Google Business Profile: Google's desktop flow (loopback + PKCE, access_type=offline) at
 //    accounts.google.com and oauth2.googleapis.com; the secret is the access token, which is what those
 //    connectors read today.
+//  - Email with OAuth (Gmail): the same Google desktop flow with scope https://mail.google.com/ and the mailbox's
+//    address as login_hint; the secret is the renewable grant plus the email fields ("user", and for Gmail
+//    "smtp_url"), which the email connector uses for SASL XOAUTH2 (connectors/email/EmailConnector.h).
 // A test server (any base URL not on the networks' own hosts) serves the same paths below the base URL.
 namespace baton::auth {
 
@@ -24,6 +27,9 @@ struct SignInOptions {
     QString clientId;       // Reddit: required; Google: else BATON_GOOGLE_CLIENT_ID; Mastodon: registered
     QString clientSecret;   // Google desktop clients (else BATON_GOOGLE_CLIENT_SECRET); Mastodon: registered
     bool outOfBand = false; // Mastodon: the server shows the code for the user to paste
+    QString mailUser;       // Email: the mailbox's address (the XOAUTH2 user and the login hint)
+    QString authBaseUrl;    // Email on a server other than Gmail: where its OAuth server serves Google's paths
+    QString smtpUrl;        // Email: the SMTP server, when not Gmail's nor derived from the IMAP address
     LoopbackListener::Options listen;
 };
 
@@ -47,6 +53,8 @@ Expected<std::pair<QString, QString>, Error> parseMastodonApp(int httpStatus, co
 // Reddit {"client_id","refresh_token"}; Google the renewable grant (connectors/google/GoogleGrant.h) when a
 // refresh token came, else the access token.
 Expected<QString, Error> secretFor(model::Network network, const TokenAnswer& answer, const Provider& provider);
+// The same for the sign-in's options: Email needs them (the address; Gmail's SMTP server).
+Expected<QString, Error> secretFor(const SignInOptions& options, const TokenAnswer& answer, const Provider& provider);
 
 // One browser sign-in for a network. done gets the secret to store (AccountSetup::add / reauthenticate).
 class SignIn final : public QObject {

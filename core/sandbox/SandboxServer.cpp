@@ -28,6 +28,23 @@
 #include <QUrl>
 
 namespace baton::sandbox {
+namespace {
+
+// Where the mail provider's OAuth server lives (/mail/o/oauth2/v2/auth, /mail/token, as Google's for Gmail):
+// OAuthRoutes answers those; nothing else is served over HTTP for mail.
+class MailOAuthHome final : public RouteSet {
+public:
+    QString name() const override { return QStringLiteral("email"); }
+    QString basePath() const override { return QStringLiteral("/mail"); }
+    RouteResult handle(const HttpRequest&, const QString&) override {
+        return {HttpResponse::jsonError(404, QStringLiteral("mail is served over IMAP and SMTP")), {}};
+    }
+    RouteResult rateLimited(const HttpRequest&, qint64) override {
+        return {HttpResponse::jsonError(429, QStringLiteral("Too many requests")), {}};
+    }
+};
+
+} // namespace
 
 struct SandboxServer::Private {
     explicit Private(const SandboxOptions& o)
@@ -57,6 +74,7 @@ struct SandboxServer::Private {
     std::shared_ptr<OAuthRoutes> redditOAuth;
     std::shared_ptr<OAuthRoutes> youtubeOAuth;
     std::shared_ptr<OAuthRoutes> googleReviewsOAuth;
+    std::shared_ptr<OAuthRoutes> mailOAuth;
 
     mutable QMutex mutex; // guards the lifecycle members below
     QThread thread;
@@ -91,6 +109,8 @@ SandboxServer::SandboxServer(SandboxOptions options)
     d->youtubeOAuth = OAuthRoutes::google(d->youtubeRoutes, [store = d->youtube.get()] { return store->accounts({}); });
     d->googleReviewsOAuth =
         OAuthRoutes::google(d->googleReviewsRoutes, [store = d->googleReviews.get()] { return store->accounts({}); });
+    d->mailOAuth = OAuthRoutes::google(std::make_shared<MailOAuthHome>(),
+                                       [store = d->mail.get()] { return store->oauthAccounts(); });
     qCDebug(lcSandbox) << "sandbox community generated in" << timer.elapsed() << "ms";
     d->thread.setObjectName(QStringLiteral("baton-sandbox"));
 }
@@ -110,6 +130,7 @@ bool SandboxServer::start(QString* error) {
     server->addRouteSet(d->redditOAuth);
     server->addRouteSet(d->youtubeOAuth);
     server->addRouteSet(d->googleReviewsOAuth);
+    server->addRouteSet(d->mailOAuth);
     server->addRouteSet(d->discourseRoutes);
     server->addRouteSet(d->blueskyRoutes);
     server->moveToThread(&d->thread);
@@ -461,6 +482,9 @@ OAuthRoutes* SandboxServer::oauth(const QString& network) const {
     }
     if (network == QLatin1String("google")) {
         return d->googleReviewsOAuth.get();
+    }
+    if (network == QLatin1String("email")) {
+        return d->mailOAuth.get();
     }
     return nullptr;
 }

@@ -116,9 +116,9 @@ public:
     int blueskyReports(int accountIndex = 0) const;                            // createReport calls accepted
     int blueskyNotificationCount(int accountIndex = 0) const; // what listNotifications shows, all reasons
 
-    // ---- test hooks (OAuth sign-in; network = "mastodon", "reddit", "youtube" or "google") ----
-    // The next authorization on that network is refused by the user: the browser comes back with
-    // error=access_denied. False for a network without OAuth.
+    // ---- test hooks (OAuth sign-in; network = "mastodon", "reddit", "youtube", "google" or "email": the mail
+    // provider's OAuth server at /mail) ---- The next authorization on that network is refused by the user: the browser
+    // comes back with error=access_denied. False for a network without OAuth.
     bool oauthRefuseNext(const QString& network);
     int oauthTokensIssued(const QString& network) const; // authorization codes exchanged for tokens
 

@@ -194,6 +194,76 @@ private slots:
         QCOMPARE(accounts(profile).size(), 1);
     }
 
+    void emailLoginSignsInWithXoauth2() {
+        const QString profile = m_dir.filePath(QStringLiteral("email"));
+        sandbox::SandboxAccount mailbox;
+        for (const sandbox::SandboxAccount& a : m_server->accounts()) {
+            if (a.network == QLatin1String("email")) {
+                mailbox = a;
+                break;
+            }
+        }
+        QVERIFY(mailbox.acct.contains(u'@'));
+        const QString smtpUrl = QStringLiteral("smtp://127.0.0.1:%1").arg(m_server->smtpPort());
+        const QStringList common{QStringLiteral("email"),
+                                 QStringLiteral("--name"),
+                                 QStringLiteral("support"),
+                                 QStringLiteral("--base-url"),
+                                 mailbox.baseUrl,
+                                 QStringLiteral("--client-id"),
+                                 QStringLiteral("1.apps.googleusercontent.com"),
+                                 QStringLiteral("--secret-store"),
+                                 QStringLiteral("file")};
+
+        // Usage: the address is needed, and the email options belong to email.
+        const auto [noUser, o1, e1] =
+            run(profile, QStringList{QStringLiteral("account"), QStringLiteral("login")} + common +
+                             QStringList{QStringLiteral("--auth-url"), m_server->baseUrl() + QStringLiteral("/mail")});
+        QCOMPARE(noUser, 2);
+        QVERIFY2(e1.contains("--user ADDRESS"), e1.constData());
+        const auto [notGmail, o2, e2] = run(profile, QStringList{QStringLiteral("account"), QStringLiteral("login")} +
+                                                         common + QStringList{QStringLiteral("--user"), mailbox.acct});
+        QCOMPARE(notGmail, 2);
+        QVERIFY2(e2.contains("Gmail"), e2.constData());
+        const auto [wrongNetwork, o3, e3] =
+            run(profile, {QStringLiteral("account"), QStringLiteral("login"), QStringLiteral("youtube"),
+                          QStringLiteral("--name"), QStringLiteral("y"), QStringLiteral("--base-url"),
+                          m_server->baseUrl() + QStringLiteral("/youtube"), QStringLiteral("--user"), mailbox.acct});
+        QCOMPARE(wrongNetwork, 2);
+        QVERIFY2(e3.contains("email accounts only"), e3.constData());
+        QVERIFY(accounts(profile).isEmpty());
+
+        Browser browser;
+        const auto [code, out, err] = login(
+            profile,
+            common + QStringList{QStringLiteral("--user"), mailbox.acct, QStringLiteral("--auth-url"),
+                                 m_server->baseUrl() + QStringLiteral("/mail"), QStringLiteral("--smtp-url"), smtpUrl},
+            browser);
+        QVERIFY2(code == 0, err.constData());
+        QVERIFY2(out.contains("added support (email,"), out.constData());
+        QCOMPARE(m_server->oauthTokensIssued(QStringLiteral("email")), 1);
+        const QJsonArray list = accounts(profile);
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.at(0).toObject().value(QLatin1String("network")).toString(), QStringLiteral("email"));
+
+        m_server->clearJournal();
+        const auto [syncCode, syncOut, syncErr] = run(profile, {QStringLiteral("sync"), QStringLiteral("--once")});
+        QVERIFY2(syncCode == 0, syncErr.constData());
+        bool xoauth2 = false;
+        for (const sandbox::JournalEntry& e : m_server->journal()) {
+            if (e.path == QLatin1String("/mail/imap") && e.method == QLatin1String("AUTHENTICATE")) {
+                QCOMPARE(e.body, QByteArray("XOAUTH2 ****"));
+                QCOMPARE(e.status, 200);
+                xoauth2 = true;
+            }
+        }
+        QVERIFY(xoauth2);
+        const auto [inboxCode, inbox, inboxErr] = run(profile, {QStringLiteral("inbox"), QStringLiteral("--json"),
+                                                                QStringLiteral("--limit"), QStringLiteral("1000")});
+        QCOMPARE(inboxCode, 0);
+        QVERIFY(!QJsonDocument::fromJson(inbox).array().isEmpty());
+    }
+
     void timeoutAndUsageErrors() {
         const QString profile = m_dir.filePath(QStringLiteral("errors"));
         const auto [code, out, err] =

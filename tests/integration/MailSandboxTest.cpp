@@ -63,6 +63,7 @@ private slots:
     void replyGoesOutBySmtpOnceAndLandsInSent();
     void moveToFolderAndMarkSpam();
     void wrongPasswordIsAClearAccountError();
+    void xoauth2TokenSignsInAndAWrongOneIsRefused();
     void droppedConnectionIsRetried();
 
 private:
@@ -360,6 +361,38 @@ void MailSandboxTest::wrongPasswordIsAClearAccountError() {
     QCOMPARE(auth.first().status, 403);
     QVERIFY(auth.first().account.isEmpty());
     QVERIFY(!auth.first().body.contains("not-the-password"));
+}
+
+void MailSandboxTest::xoauth2TokenSignsInAndAWrongOneIsRefused() {
+    const QList<sandbox::SandboxAccount> oauth = mail().oauthAccounts();
+    QVERIFY(!oauth.isEmpty());
+    QCOMPARE(oauth.first().acct, m_remote.acct);
+    QJsonObject token = QJsonDocument::fromJson(m_remote.token.toUtf8()).object();
+    token.remove(QStringLiteral("password"));
+    token.insert(QStringLiteral("oauth2"), QStringLiteral("ya29.someone-elses-token"));
+    const qint64 wrong = addAccount(QString::fromUtf8(QJsonDocument(token).toJson(QJsonDocument::Compact)));
+    QVERIFY(wrong > 0);
+    m_sandbox->clearJournal();
+    const testing::SyncRun refused = m_h->runSync({wrong});
+    QVERIFY(refused.finished && !refused.ok.value(wrong, true));
+    QVERIFY2(m_h->lastError(wrong).contains(QLatin1String("XOAUTH2")), qPrintable(m_h->lastError(wrong)));
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {wrong}), qint64(0));
+    const QList<JournalEntry> denied = imap(m_sandbox->journal(), QStringLiteral("AUTHENTICATE"));
+    QVERIFY(!denied.isEmpty());
+    QCOMPARE(denied.first().status, 403);
+    QCOMPARE(denied.first().body, QByteArray("XOAUTH2 ****"));
+
+    token.insert(QStringLiteral("oauth2"), oauth.first().token);
+    const qint64 right = addAccount(QString::fromUtf8(QJsonDocument(token).toJson(QJsonDocument::Compact)));
+    m_sandbox->clearJournal();
+    QVERIFY2(m_h->runSync({right}).allOk(), qPrintable(m_h->lastError(right)));
+    QCOMPARE(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ? AND direction = 'in'", {right}),
+             qint64(mail().messageIds(0, kInbox).size()));
+    const QList<JournalEntry> accepted = imap(m_sandbox->journal(), QStringLiteral("AUTHENTICATE"));
+    QVERIFY(!accepted.isEmpty());
+    QCOMPARE(accepted.first().status, 200);
+    QCOMPARE(accepted.first().account, m_remote.acct);
+    QVERIFY(!accepted.first().body.contains(oauth.first().token.toUtf8()));
 }
 
 void MailSandboxTest::droppedConnectionIsRetried() {

@@ -8,6 +8,7 @@
 #include "core/connectors/google/GoogleGrant.h"
 #include "core/connectors/reddit/RedditConnector.h"
 #include "core/sandbox/SandboxServer.h"
+#include "core/sandbox/mail/MailStore.h"
 #include "core/store/AccountRepository.h"
 #include "core/sync/AccountSetup.h"
 #include "tests/support/StoreProbe.h"
@@ -96,6 +97,7 @@ private slots:
     void youtubeSignInThenSync();
     void googleReviewsSignInThenSync();
     void googleGrantRenewsTheAccessToken();
+    void emailSignInThenSyncAndReply();
     void refusedInTheBrowser();
     void wrongStateIsRejected();
     void timeoutWhenTheBrowserNeverComesBack();
@@ -399,6 +401,84 @@ void OAuthSignInTest::googleGrantRenewsTheAccessToken() {
     QVERIFY(!added->hasValue());
     QVERIFY(added->error().code == ErrorCode::Unauthorized);
     QVERIFY(!store::AccountRepository::byName(m_h->db(), QStringLiteral("revoked grant")));
+}
+
+void OAuthSignInTest::emailSignInThenSyncAndReply() {
+    const sandbox::SandboxAccount mailbox = demo(QStringLiteral("email"));
+    QVERIFY(mailbox.acct.contains(u'@'));
+    const QString smtpUrl = QStringLiteral("smtp://127.0.0.1:%1").arg(m_sandbox->smtpPort());
+    auth::SignInOptions o;
+    o.network = model::Network::Email;
+    o.baseUrl = mailbox.baseUrl; // imap://127.0.0.1:port
+    o.authBaseUrl = m_sandbox->baseUrl() + QStringLiteral("/mail");
+    o.smtpUrl = smtpUrl;
+    o.mailUser = mailbox.acct;
+    o.clientId = QStringLiteral("1234-baton.apps.googleusercontent.com");
+    o.listen.timeoutMs = kTimeoutMs;
+    const auto secret = signIn(o);
+    QVERIFY2(secret.hasValue(), qPrintable(secret.hasValue() ? QString() : secret.error().toString()));
+    checkTokenRequest(QStringLiteral("/mail/o/oauth2/v2/auth"), QStringLiteral("/mail/token"));
+    const JournalEntry authorize =
+        entries(m_sandbox->journal(), QStringLiteral("GET"), QStringLiteral("/mail/o/oauth2/v2/auth")).constFirst();
+    QCOMPARE(authorize.queryValue(QStringLiteral("scope")), QStringLiteral("https://mail.google.com/"));
+    QCOMPARE(authorize.queryValue(QStringLiteral("login_hint")), mailbox.acct);
+    QCOMPARE(authorize.queryValue(QStringLiteral("access_type")), QStringLiteral("offline"));
+
+    // The stored secret: the renewable grant with the mailbox's address and SMTP server, no password.
+    const QJsonObject stored = QJsonDocument::fromJson(secret->toUtf8()).object();
+    QCOMPARE(stored.value(QLatin1String("user")).toString(), mailbox.acct);
+    QCOMPARE(stored.value(QLatin1String("smtp_url")).toString(), smtpUrl);
+    QVERIFY(!stored.contains(QLatin1String("password")));
+    const auto grant = connectors::google::parseGrant(*secret);
+    QVERIFY(grant.has_value());
+    QVERIFY(grant->accessToken.startsWith(QLatin1String("ya29.sandbox-mail-")));
+    QCOMPARE(grant->tokenUri, m_sandbox->baseUrl() + QStringLiteral("/mail/token"));
+
+    // Added and synced over IMAP with SASL XOAUTH2.
+    m_sandbox->clearJournal();
+    model::Account account;
+    account.network = model::Network::Email;
+    account.name = QStringLiteral("Support mailbox via the browser");
+    account.baseUrl = mailbox.baseUrl;
+    account.settings.insert(QStringLiteral("secret_store"), QStringLiteral("file"));
+    const qint64 id = m_h->addAccount(account, *secret);
+    QVERIFY2(id > 0, qPrintable(m_h->error()));
+    QVERIFY2(m_h->runSync({id}).allOk(), qPrintable(m_h->lastError(id)));
+    const qint64 items =
+        testing::queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ? AND direction = 'in'", {id});
+    QCOMPARE(items, qint64(m_sandbox->mail().messageIds(0, QStringLiteral("INBOX")).size()));
+    QList<JournalEntry> imapAuth;
+    for (const JournalEntry& e : m_sandbox->journal()) {
+        if (e.path == QLatin1String("/mail/imap") && e.method == QLatin1String("AUTHENTICATE")) {
+            imapAuth.append(e);
+        }
+    }
+    QVERIFY(!imapAuth.isEmpty());
+    for (const JournalEntry& e : imapAuth) {
+        QCOMPARE(e.body, QByteArray("XOAUTH2 ****")); // never PLAIN, the token never written down
+        QCOMPARE(e.status, 200);
+    }
+
+    // A reply goes out by SMTP, signed in the same way.
+    const QString parentId =
+        testing::queryText(m_h->db(),
+                           "SELECT remote_id FROM items WHERE account_id = ? AND direction = 'in' ORDER BY created_at "
+                           "DESC LIMIT 1",
+                           {id});
+    const auto parent = m_h->item(id, parentId);
+    QVERIFY(parent.has_value());
+    m_h->enqueueReply(id, parent->id, parent->remoteId, QStringLiteral("Thanks, it is fixed in 2.4."));
+    QCOMPARE(m_h->flushOutbox(id), std::make_pair(1, 0));
+    QCOMPARE(m_sandbox->mail().outgoing().size(), 1);
+    QList<JournalEntry> smtpAuth;
+    for (const JournalEntry& e : m_sandbox->journal()) {
+        if (e.path == QLatin1String("/mail/smtp") && e.method == QLatin1String("AUTH")) {
+            smtpAuth.append(e);
+        }
+    }
+    QCOMPARE(smtpAuth.size(), 1);
+    QCOMPARE(smtpAuth.constFirst().body, QByteArray("XOAUTH2 ****"));
+    QCOMPARE(smtpAuth.constFirst().status, 235);
 }
 
 void OAuthSignInTest::refusedInTheBrowser() {

@@ -305,6 +305,84 @@ private slots:
         QVERIFY(!parseMastodonApp(200, R"({"client_id":"cid"})").hasValue());
     }
 
+    void mailProviders() {
+        SignInOptions o;
+        o.network = model::Network::Email;
+        o.baseUrl = QStringLiteral("imaps://imap.gmail.com");
+        o.clientId = QStringLiteral("1.apps.googleusercontent.com");
+        QVERIFY(supportsBrowserSignIn(model::Network::Email));
+        auto noAddress = providerFor(o);
+        QVERIFY(!noAddress.hasValue());
+        QVERIFY(noAddress.error().detail.contains(QLatin1String("address")));
+
+        o.mailUser = QStringLiteral(" ada@gmail.com ");
+        auto gmail = providerFor(o);
+        QVERIFY(gmail.hasValue());
+        QCOMPARE(gmail->authorizeEndpoint.toString(), QStringLiteral("https://accounts.google.com/o/oauth2/v2/auth"));
+        QCOMPARE(gmail->tokenEndpoint.toString(), QStringLiteral("https://oauth2.googleapis.com/token"));
+        QCOMPARE(gmail->scope, QStringLiteral("https://mail.google.com/"));
+        QVERIFY(gmail->extraAuthorizeParams.contains({QStringLiteral("login_hint"), QStringLiteral("ada@gmail.com")}));
+        QVERIFY(gmail->extraAuthorizeParams.contains({QStringLiteral("access_type"), QStringLiteral("offline")}));
+
+        // Another mail server: only with its OAuth server named, https (or loopback http for a local test server).
+        o.baseUrl = QStringLiteral("imaps://mail.example.org");
+        auto unknown = providerFor(o);
+        QVERIFY(!unknown.hasValue());
+        QVERIFY(unknown.error().detail.contains(QLatin1String("Gmail")));
+        o.authBaseUrl = QStringLiteral("http://auth.example.org");
+        QVERIFY(!providerFor(o).hasValue());
+        o.authBaseUrl = QStringLiteral("not a url at all");
+        QVERIFY(!providerFor(o).hasValue());
+        o.authBaseUrl = QStringLiteral("https://auth.example.org/");
+        auto other = providerFor(o);
+        QVERIFY(other.hasValue());
+        QCOMPARE(other->authorizeEndpoint.toString(), QStringLiteral("https://auth.example.org/o/oauth2/v2/auth"));
+        QCOMPARE(other->tokenEndpoint.toString(), QStringLiteral("https://auth.example.org/token"));
+        o.authBaseUrl = QStringLiteral("http://127.0.0.1:8080/mail");
+        QCOMPARE(providerFor(o)->tokenEndpoint.toString(), QStringLiteral("http://127.0.0.1:8080/mail/token"));
+    }
+
+    void mailSecrets() {
+        SignInOptions o;
+        o.network = model::Network::Email;
+        o.baseUrl = QStringLiteral("imaps://imap.gmail.com");
+        o.mailUser = QStringLiteral("ada@gmail.com");
+        TokenAnswer a;
+        a.accessToken = QStringLiteral("at");
+        a.refreshToken = QStringLiteral("rt");
+        Provider p;
+        p.clientId = QStringLiteral("id");
+        p.tokenEndpoint = QUrl(QStringLiteral("https://oauth2.googleapis.com/token"));
+        const auto gmail = secretFor(o, a, p);
+        QVERIFY(gmail.hasValue());
+        const QJsonObject g = QJsonDocument::fromJson(gmail->toUtf8()).object();
+        QCOMPARE(g.value(QLatin1String("access_token")).toString(), QStringLiteral("at"));
+        QCOMPARE(g.value(QLatin1String("refresh_token")).toString(), QStringLiteral("rt"));
+        QCOMPARE(g.value(QLatin1String("client_id")).toString(), QStringLiteral("id"));
+        QCOMPARE(g.value(QLatin1String("user")).toString(), QStringLiteral("ada@gmail.com"));
+        QCOMPARE(g.value(QLatin1String("smtp_url")).toString(), QStringLiteral("smtps://smtp.gmail.com:465"));
+        // The grant reads back with the email fields kept beside it.
+        const auto back = connectors::google::parseGrant(*gmail);
+        QVERIFY(back.has_value());
+        QCOMPARE(back->extra.value(QLatin1String("user")).toString(), QStringLiteral("ada@gmail.com"));
+
+        o.baseUrl = QStringLiteral("imaps://mail.example.org");
+        o.smtpUrl = QStringLiteral("smtp://mail.example.org:587");
+        const QJsonObject other = QJsonDocument::fromJson(secretFor(o, a, p)->toUtf8()).object();
+        QCOMPARE(other.value(QLatin1String("smtp_url")).toString(), QStringLiteral("smtp://mail.example.org:587"));
+        o.smtpUrl.clear();
+        QVERIFY(!QJsonDocument::fromJson(secretFor(o, a, p)->toUtf8()).object().contains(QLatin1String("smtp_url")));
+
+        // Mail keeps working only with a refresh token: an access token alone lasts an hour.
+        a.refreshToken.clear();
+        const auto bare = secretFor(o, a, p);
+        QVERIFY(!bare.hasValue());
+        QVERIFY(bare.error().detail.contains(QLatin1String("refresh token")));
+        // Other networks go through the per-network rules.
+        o.network = model::Network::GoogleReviews;
+        QCOMPARE(secretFor(o, a, p).value(), QStringLiteral("at"));
+    }
+
     void googleGrant() {
         using namespace baton::connectors::google;
         QVERIFY(!parseGrant(QStringLiteral("ya29.bare-token")).has_value()); // a bare access token, as before

@@ -8,7 +8,7 @@
 namespace baton::sandbox {
 namespace {
 
-const QByteArray kCapabilities = "IMAP4rev1 SASL-IR AUTH=PLAIN UIDPLUS MOVE SPECIAL-USE";
+const QByteArray kCapabilities = "IMAP4rev1 SASL-IR AUTH=PLAIN AUTH=XOAUTH2 UIDPLUS MOVE SPECIAL-USE";
 
 QByteArray joinUids(const QList<quint32>& uids) {
     QByteArray out;
@@ -335,11 +335,13 @@ MailOutput ImapSession::receive(const QByteArray& bytes) {
         if (!m_authTag.isEmpty()) {
             const QByteArray tag = m_authTag;
             m_authTag.clear();
-            const Reply r = part == "*" ? bad("Authentication cancelled") : finishPlain(part);
+            const bool xoauth2 = m_authMechanism == "XOAUTH2";
+            const Reply r =
+                part == "*" ? bad("Authentication cancelled") : (xoauth2 ? finishXoauth2(part) : finishPlain(part));
             out.bytes += tag + ' ' + r.status + ' ' + r.text + "\r\n";
             if (m_hooks.journal) {
                 m_hooks.journal({QStringLiteral("AUTHENTICATE"),
-                                 "PLAIN ****",
+                                 m_authMechanism + " ****",
                                  r.status == "OK" ? 200 : (r.status == "NO" ? 403 : 400),
                                  m_user,
                                  {}});
@@ -440,8 +442,10 @@ MailOutput ImapSession::execute(const QByteArray& tag, const QByteArray& line) {
         out.bytes = tag + " NO [LIMIT] Too many commands, slow down\r\n";
         return out;
     }
-    if (command == "AUTHENTICATE" && args.size() == 1 && m_account < 0 && args.first().isAtom("PLAIN")) {
+    if (command == "AUTHENTICATE" && args.size() == 1 && m_account < 0 &&
+        (args.first().isAtom("PLAIN") || args.first().isAtom("XOAUTH2"))) {
         m_authTag = tag; // the response comes on the next line; journaled then
+        m_authMechanism = args.first().isAtom("PLAIN") ? QByteArray("PLAIN") : QByteArray("XOAUTH2");
         out.bytes = "+ \r\n";
         return out;
     }
@@ -478,11 +482,15 @@ ImapSession::Reply ImapSession::dispatch(const QByteArray& command, const Args& 
             return bad("Already logged in");
         }
         if (command == "AUTHENTICATE") {
-            if (args.isEmpty() || !args.first().isAtom("PLAIN")) {
+            const bool xoauth2 = !args.isEmpty() && args.first().isAtom("XOAUTH2");
+            if (args.isEmpty() || (!args.first().isAtom("PLAIN") && !xoauth2)) {
                 return no("[CANNOT] Unsupported authentication mechanism");
             }
-            return args.size() == 2 ? finishPlain(args.at(1).text == "=" ? QByteArray() : args.at(1).text)
-                                    : bad("Error in IMAP command AUTHENTICATE");
+            if (args.size() != 2) {
+                return bad("Error in IMAP command AUTHENTICATE");
+            }
+            const QByteArray response = args.at(1).text == "=" ? QByteArray() : args.at(1).text;
+            return xoauth2 ? finishXoauth2(response) : finishPlain(response);
         }
         if (args.size() != 2 || args.at(0).type == ImapToken::Type::List || args.at(1).type == ImapToken::Type::List) {
             return bad("Error in IMAP command LOGIN: user and password expected");
@@ -565,6 +573,21 @@ ImapSession::Reply ImapSession::finishPlain(const QByteArray& base64) {
         return no("[AUTHORIZATIONFAILED] Authorization failed.");
     }
     return login(QString::fromUtf8(parts[1]), QString::fromUtf8(parts[2]));
+}
+
+ImapSession::Reply ImapSession::finishXoauth2(const QByteArray& base64) {
+    const auto decoded = QByteArray::fromBase64Encoding(base64, QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded) {
+        return bad("Invalid base64 data in continued response");
+    }
+    const auto userToken = MailStore::parseXoauth2(decoded.decoded);
+    const int account = userToken ? m_store.loginWithToken(userToken->first, userToken->second) : -1;
+    if (account < 0) {
+        return no("[AUTHENTICATIONFAILED] Authentication failed.");
+    }
+    m_account = account;
+    m_user = m_store.address(account);
+    return ok("[CAPABILITY " + kCapabilities + "] Logged in");
 }
 
 ImapSession::Reply ImapSession::login(const QString& user, const QString& password) {

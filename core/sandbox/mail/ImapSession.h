@@ -36,6 +36,7 @@ private:
 
     MailOutput execute(const QByteArray& tag, const QByteArray& line);
     Reply dispatch(const QByteArray& command, const Args& args);
+    Reply finishXoauth2(const QByteArray& base64);
     Reply finishPlain(const QByteArray& base64);
     Reply login(const QString& user, const QString& password);
     Reply list(const Args& args);
@@ -68,6 +69,7 @@ private:
     QList<QByteArray> m_literals;
     qsizetype m_literalNeeded = -1; // bytes still to read into m_literals.last(), -1 = reading a line
     QByteArray m_authTag;           // set while waiting for AUTHENTICATE PLAIN's response line
+    QByteArray m_authMechanism;     // PLAIN or XOAUTH2, while m_authTag waits for the response
     bool m_closed = false;
 };
 

@@ -38,6 +38,7 @@ MailStore::MailStore(const SandboxOptions& options, SandboxClock& clock)
         a.language = brand.language;
         SandboxRandom passwordRng = root.fork(9000 + quint64(i));
         a.password = QStringLiteral("demo-%1").arg(passwordRng.next() % 1000000000ULL, 9, 10, QLatin1Char('0'));
+        a.oauthToken = QStringLiteral("ya29.sandbox-mail-%1").arg(passwordRng.next(), 16, 16, QLatin1Char('0'));
         const QList<std::pair<const char*, const char*>> boxes = {{"INBOX", ""},          {"Archive", "\\Archive"},
                                                                   {"Drafts", "\\Drafts"}, {"Sent", "\\Sent"},
                                                                   {"Junk", "\\Junk"},     {"Trash", "\\Trash"}};
@@ -99,6 +100,48 @@ int MailStore::login(const QString& user, const QString& password) const {
         }
     }
     return -1;
+}
+
+int MailStore::loginWithToken(const QString& user, const QString& token) const {
+    const QMutexLocker lock(&m_mutex);
+    for (int i = 0; i < m_accounts.size(); ++i) {
+        const Account& a = m_accounts[i];
+        if (a.address.compare(user, Qt::CaseInsensitive) == 0 && a.oauthToken == token && !token.isEmpty()) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+QList<SandboxAccount> MailStore::oauthAccounts() const {
+    const QMutexLocker lock(&m_mutex);
+    QList<SandboxAccount> out;
+    for (const Account& a : m_accounts) {
+        SandboxAccount s;
+        s.network = QStringLiteral("email");
+        s.name = a.name;
+        s.remoteId = a.address;
+        s.acct = a.address;
+        s.token = a.oauthToken;
+        out.append(s);
+    }
+    return out;
+}
+
+std::optional<std::pair<QString, QString>> MailStore::parseXoauth2(const QByteArray& decoded) {
+    QString user;
+    QString token;
+    for (const QByteArray& field : decoded.split('\x01')) {
+        if (field.startsWith("user=")) {
+            user = QString::fromUtf8(field.mid(5));
+        } else if (field.startsWith("auth=Bearer ")) {
+            token = QString::fromUtf8(field.mid(12));
+        }
+    }
+    if (user.isEmpty() || token.isEmpty()) {
+        return std::nullopt;
+    }
+    return std::make_pair(user, token);
 }
 
 MailStore::Mailbox* MailStore::box(int account, const QString& name) {

@@ -61,6 +61,12 @@ public:
 
     // The account the user name and password belong to, or -1.
     int login(const QString& user, const QString& password) const;
+    // SASL XOAUTH2: the account whose address is `user` when `token` is its OAuth access token, or -1.
+    int loginWithToken(const QString& user, const QString& token) const;
+    // The accounts as an OAuth server sees them (token = the access token XOAUTH2 accepts), for OAuthRoutes.
+    QList<SandboxAccount> oauthAccounts() const;
+    // The user and token of an XOAUTH2 initial response ("user=U\x01auth=Bearer T\x01\x01", decoded).
+    static std::optional<std::pair<QString, QString>> parseXoauth2(const QByteArray& decoded);
 
     QList<MailboxListing> mailboxes(int account) const;
     std::optional<MailboxState> state(int account, const QString& mailbox) const;
@@ -111,6 +117,7 @@ private:
         QString name;    // display name, "Baton Support"
         QString address; // support@baton.example
         QString password;
+        QString oauthToken; // what SASL XOAUTH2 accepts, as if issued by the mail provider's OAuth server
         QString brand;
         QString slug;
         QString language;

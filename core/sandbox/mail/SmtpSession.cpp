@@ -117,7 +117,28 @@ QByteArray SmtpSession::login(const QString& user, const QString& password) {
     return "235 2.7.0 Authentication successful\r\n";
 }
 
+QByteArray SmtpSession::loginXoauth2(const QByteArray& base64) {
+    const auto decoded = QByteArray::fromBase64Encoding(base64, QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded) {
+        return "501 5.5.2 Cannot decode response\r\n";
+    }
+    const auto userToken = MailStore::parseXoauth2(decoded.decoded);
+    const int account = userToken ? m_store.loginWithToken(userToken->first, userToken->second) : -1;
+    if (account < 0) {
+        return "535 5.7.8 Error: authentication failed\r\n";
+    }
+    m_account = account;
+    m_user = m_store.address(account);
+    return "235 2.7.0 Authentication successful\r\n";
+}
+
 QByteArray SmtpSession::command(const QByteArray& line, MailOutput* out) {
+    if (m_stage == Stage::AuthXoauth2) {
+        m_stage = Stage::Command;
+        const QByteArray reply = line == "*" ? QByteArray("501 5.7.0 Authentication aborted\r\n") : loginXoauth2(line);
+        record(QStringLiteral("AUTH"), "XOAUTH2 ****", reply);
+        return reply;
+    }
     if (m_stage == Stage::AuthPlain || m_stage == Stage::AuthUser || m_stage == Stage::AuthPassword) {
         const Stage stage = m_stage;
         m_stage = Stage::Command;
@@ -178,7 +199,7 @@ QByteArray SmtpSession::command(const QByteArray& line, MailOutput* out) {
         m_recipients.clear();
         reply = verb == "HELO" ? QByteArray("250 mail.sandbox.baton.invalid\r\n")
                                : "250-mail.sandbox.baton.invalid\r\n250-SIZE " + QByteArray::number(kMaxMessage) +
-                                     "\r\n250-8BITMIME\r\n250-AUTH PLAIN LOGIN\r\n250-ENHANCEDSTATUSCODES\r\n"
+                                     "\r\n250-8BITMIME\r\n250-AUTH PLAIN LOGIN XOAUTH2\r\n250-ENHANCEDSTATUSCODES\r\n"
                                      "250 HELP\r\n";
     } else if (verb == "QUIT") {
         reply = "221 2.0.0 Bye\r\n";
@@ -199,6 +220,11 @@ QByteArray SmtpSession::command(const QByteArray& line, MailOutput* out) {
         const QByteArray mechanism = words.value(0).toUpper();
         if (m_account >= 0) {
             reply = "503 5.5.1 Error: already authenticated\r\n";
+        } else if (mechanism == "XOAUTH2" && words.size() == 1) {
+            m_stage = Stage::AuthXoauth2;
+            return "334 \r\n"; // journaled with the response
+        } else if (mechanism == "XOAUTH2") {
+            reply = loginXoauth2(words.value(1));
         } else if (mechanism == "PLAIN" && words.size() == 1) {
             m_stage = Stage::AuthPlain;
             return "334 \r\n"; // journaled with the response

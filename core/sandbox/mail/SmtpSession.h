@@ -20,11 +20,12 @@ public:
     static constexpr int kMaxRecipients = 100;
 
 private:
-    enum class Stage { Command, AuthPlain, AuthUser, AuthPassword, Data };
+    enum class Stage { Command, AuthPlain, AuthXoauth2, AuthUser, AuthPassword, Data };
 
     QByteArray command(const QByteArray& line, MailOutput* out);
     QByteArray dataLine(const QByteArray& line, MailOutput* out);
     QByteArray login(const QString& user, const QString& password);
+    QByteArray loginXoauth2(const QByteArray& base64); // SASL XOAUTH2's initial response
     void record(const QString& command, const QByteArray& body, const QByteArray& reply, const QString& fault = {});
 
     MailStore& m_store;
