@@ -676,10 +676,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The mailbox's user name and password, as the network's documentation says.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>The access token or app password the network gives for this account.</source>
             <translation type="unfinished" />
         </message>
@@ -789,6 +785,34 @@
         </message>
         <message>
             <source>Waiting for the code… Sign in in the browser, then paste here the code the server shows.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gmail only: a desktop OAuth client id from the Google Cloud console</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The mailbox's address and password (an app password where the provider asks for one). For Gmail, sign in with the browser instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give the mailbox's address first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signing in with the browser is offered for Gmail (imaps://imap.gmail.com); give this server's password instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give the mailbox's password, or sign in with the browser (Gmail).</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -676,10 +676,6 @@
             <translation>L’adresse du flux va dans Serveur ; laissez le jeton vide pour un flux public.</translation>
         </message>
         <message>
-            <source>The mailbox's user name and password, as the network's documentation says.</source>
-            <translation>Le nom d’utilisateur et le mot de passe de la boîte, comme l’indique la documentation.</translation>
-        </message>
-        <message>
             <source>The access token or app password the network gives for this account.</source>
             <translation>Le jeton d’accès ou le mot de passe d’application que le réseau donne pour ce compte.</translation>
         </message>
@@ -790,6 +786,34 @@
         <message>
             <source>Waiting for the code… Sign in in the browser, then paste here the code the server shows.</source>
             <translation>En attente du code… Connectez-vous dans le navigateur, puis collez ici le code affiché par le serveur.</translation>
+        </message>
+        <message>
+            <source>Gmail only: a desktop OAuth client id from the Google Cloud console</source>
+            <translation>Gmail seulement : un identifiant client OAuth de bureau, depuis la console Google Cloud</translation>
+        </message>
+        <message>
+            <source>Password:</source>
+            <translation>Mot de passe :</translation>
+        </message>
+        <message>
+            <source>Address:</source>
+            <translation>Adresse :</translation>
+        </message>
+        <message>
+            <source>The mailbox's address and password (an app password where the provider asks for one). For Gmail, sign in with the browser instead.</source>
+            <translation>L’adresse et le mot de passe de la boîte (un mot de passe d’application si le fournisseur en demande un). Pour Gmail, connectez-vous plutôt avec le navigateur.</translation>
+        </message>
+        <message>
+            <source>Give the mailbox's address first.</source>
+            <translation>Indiquez d’abord l’adresse de la boîte.</translation>
+        </message>
+        <message>
+            <source>Signing in with the browser is offered for Gmail (imaps://imap.gmail.com); give this server's password instead.</source>
+            <translation>La connexion par le navigateur est proposée pour Gmail (imaps://imap.gmail.com) ; indiquez plutôt le mot de passe de ce serveur.</translation>
+        </message>
+        <message>
+            <source>Give the mailbox's password, or sign in with the browser (Gmail).</source>
+            <translation>Indiquez le mot de passe de la boîte, ou connectez-vous avec le navigateur (Gmail).</translation>
         </message>
     </context>
     <context>

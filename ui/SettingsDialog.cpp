@@ -107,7 +107,7 @@ AccountDialog::AccountDialog(store::Store& store, sync::SyncEngine& sync, const 
     m_login = new QLineEdit(this);
     m_login->setObjectName(QStringLiteral("login"));
     m_login->setPlaceholderText(QStringLiteral("name.bsky.social"));
-    if (account.network == model::Network::Bluesky) {
+    if (account.network == model::Network::Bluesky || account.network == model::Network::Email) {
         m_login->setText(account.handle.startsWith(u'@') ? account.handle.mid(1) : account.handle);
     }
     form->addRow(tr("Handle:"), m_login);
@@ -195,9 +195,11 @@ AccountDialog::AccountDialog(store::Store& store, sync::SyncEngine& sync, const 
 void AccountDialog::updateHints() {
     const auto n = m_network->currentData().value<model::Network>();
     const bool bluesky = n == model::Network::Bluesky;
-    m_form->setRowVisible(m_login, bluesky);
+    const bool mail = n == model::Network::Email;
+    m_form->setRowVisible(m_login, bluesky || mail);
+    m_login->setPlaceholderText(mail ? QStringLiteral("support@example.com") : QStringLiteral("name.bsky.social"));
     const bool browser = auth::supportsBrowserSignIn(n);
-    m_form->setRowVisible(m_clientId, n == model::Network::Reddit || isGoogle(n));
+    m_form->setRowVisible(m_clientId, n == model::Network::Reddit || isGoogle(n) || mail);
     m_browserSignIn->setVisible(browser);
     m_cancelSignIn->setVisible(browser && m_signIn != nullptr);
     m_form->setRowVisible(m_outOfBand, n == model::Network::Mastodon);
@@ -209,9 +211,15 @@ void AccountDialog::updateHints() {
     } else if (isGoogle(n)) {
         m_clientId->setPlaceholderText(tr("A desktop OAuth client id from the Google Cloud console"));
         m_clientId->setToolTip(QString());
+    } else if (mail) {
+        m_clientId->setPlaceholderText(tr("Gmail only: a desktop OAuth client id from the Google Cloud console"));
+        m_clientId->setToolTip(QString());
     }
     if (auto* label = qobject_cast<QLabel*>(m_form->labelForField(m_token))) {
-        label->setText(bluesky ? tr("App password:") : tr("Token:"));
+        label->setText(bluesky ? tr("App password:") : mail ? tr("Password:") : tr("Token:"));
+    }
+    if (auto* label = qobject_cast<QLabel*>(m_form->labelForField(m_login))) {
+        label->setText(mail ? tr("Address:") : tr("Handle:"));
     }
     switch (n) {
     case model::Network::Bluesky:
@@ -234,7 +242,8 @@ void AccountDialog::updateHints() {
         break;
     case model::Network::Email:
         m_server->setPlaceholderText(QStringLiteral("imaps://mail.example.com"));
-        m_tokenHint->setText(tr("The mailbox's user name and password, as the network's documentation says."));
+        m_tokenHint->setText(tr("The mailbox's address and password (an app password where the provider asks for "
+                                "one). For Gmail, sign in with the browser instead."));
         break;
     default:
         m_server->setPlaceholderText(QStringLiteral("https://…"));
@@ -247,13 +256,24 @@ void AccountDialog::updateHints() {
     adjustSize();
 }
 
+void AccountDialog::showMessage(const QString& text, bool error) {
+    m_message->setStyleSheet(error ? QStringLiteral("color: %1;").arg(Palette::negative(palette()).name()) : QString());
+    m_message->setText(text);
+    // A longer message must not squeeze the wrapped hints: the dialog grows to fit (never shrinks here).
+    layout()->activate();
+    const int needed =
+        layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : layout()->totalSizeHint().height();
+    if (needed > height()) {
+        resize(width(), needed);
+    }
+}
+
 void AccountDialog::setChecking(bool checking) {
     m_checking = checking;
     m_ok->setEnabled(!checking);
     m_token->setEnabled(!checking);
     if (checking) {
-        m_message->setStyleSheet({});
-        m_message->setText(tr("Checking with the server…"));
+        showMessage(tr("Checking with the server…"), false);
     }
 }
 
@@ -274,10 +294,10 @@ void AccountDialog::setWaitingForBrowser(bool waiting) {
     m_form->setRowVisible(m_codeRow, pasting);
     m_code->clear();
     if (waiting) {
-        m_message->setStyleSheet({});
-        m_message->setText(pasting ? tr("Waiting for the code… Sign in in the browser, then paste here the code the "
-                                        "server shows.")
-                                   : tr("Waiting for the browser… Finish signing in there, then come back here."));
+        showMessage(pasting ? tr("Waiting for the code… Sign in in the browser, then paste here the code the "
+                                 "server shows.")
+                            : tr("Waiting for the browser… Finish signing in there, then come back here."),
+                    false);
     }
 }
 
@@ -285,10 +305,7 @@ void AccountDialog::signInWithBrowser() {
     if (m_signIn != nullptr || m_checking) {
         return;
     }
-    auto fail = [this](const QString& why) {
-        m_message->setStyleSheet(QStringLiteral("color: %1;").arg(Palette::negative(palette()).name()));
-        m_message->setText(why);
-    };
+    auto fail = [this](const QString& why) { showMessage(why, true); };
     const auto network = m_account.id == 0 ? m_network->currentData().value<model::Network>() : m_account.network;
     auto url = sync::AccountSetup::normalizeBaseUrl(m_server->text().trimmed());
     if (!url) {
@@ -300,6 +317,13 @@ void AccountDialog::signInWithBrowser() {
     options.baseUrl = *url;
     options.clientId = m_clientId->text().trimmed();
     options.outOfBand = network == model::Network::Mastodon && m_outOfBand->isChecked();
+    if (network == model::Network::Email) {
+        options.mailUser = m_login->text().trimmed();
+        if (!options.mailUser.contains(u'@')) {
+            fail(tr("Give the mailbox's address first."));
+            return;
+        }
+    }
     options.listen.pageTitle = QStringLiteral("Baton");
     options.listen.pageText = tr("You can close this tab and go back to Baton.");
     if (network == model::Network::Reddit) {
@@ -309,8 +333,16 @@ void AccountDialog::signInWithBrowser() {
         fail(tr("Give the client id of your Reddit installed app (reddit.com/prefs/apps)."));
         return;
     }
+    if (network == model::Network::Email &&
+        QUrl(options.baseUrl).host().compare(QLatin1String("imap.gmail.com"), Qt::CaseInsensitive) != 0) {
+        fail(tr("Signing in with the browser is offered for Gmail (imaps://imap.gmail.com); give this server's "
+                "password instead."));
+        return;
+    }
     if (auto provider = auth::providerFor(options); !provider) {
-        fail(isGoogle(network) ? tr("Give the client id of a Google desktop OAuth client.") : provider.error().detail);
+        fail(isGoogle(network) || network == model::Network::Email
+                 ? tr("Give the client id of a Google desktop OAuth client.")
+                 : provider.error().detail);
         return;
     }
     m_signIn = new auth::SignIn(m_sync.network(), this);
@@ -326,7 +358,7 @@ void AccountDialog::signInWithBrowser() {
         if (!secret) {
             switch (secret.error().code) {
             case ErrorCode::Cancelled:
-                m_message->setText(tr("Sign-in cancelled."));
+                showMessage(tr("Sign-in cancelled."), false);
                 break;
             case ErrorCode::Forbidden:
                 fail(tr("Access was refused in the browser. Nothing was stored."));
@@ -351,8 +383,7 @@ void AccountDialog::submit() {
     }
     auto fail = [this](const QString& why) {
         setChecking(false);
-        m_message->setStyleSheet(QStringLiteral("color: %1;").arg(Palette::negative(palette()).name()));
-        m_message->setText(why);
+        showMessage(why, true);
     };
     model::Account account = m_account;
     QString token = m_token->text().trimmed();
@@ -370,6 +401,16 @@ void AccountDialog::submit() {
         token = QString::fromUtf8(
             QJsonDocument(QJsonObject{{QStringLiteral("identifier"), handle}, {QStringLiteral("password"), token}})
                 .toJson(QJsonDocument::Compact));
+    }
+    if (network == model::Network::Email && !token.startsWith(u'{') && !m_login->text().trimmed().isEmpty()) {
+        // Address and password in their own fields (the token field also takes "user:password" or the JSON forms).
+        if (token.isEmpty()) {
+            fail(tr("Give the mailbox's password, or sign in with the browser (Gmail)."));
+            return;
+        }
+        token = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("user"), m_login->text().trimmed()},
+                                                            {QStringLiteral("password"), token}})
+                                      .toJson(QJsonDocument::Compact));
     }
     auto done = [this, fail](Expected<model::Account, Error> r) {
         if (!r) {

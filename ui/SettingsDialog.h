@@ -68,6 +68,7 @@ private:
     void submit();
     void updateHints();
     void setChecking(bool checking);
+    void showMessage(const QString& text, bool error);
     void signInWithBrowser();
     void setWaitingForBrowser(bool waiting);
 

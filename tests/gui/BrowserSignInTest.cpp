@@ -11,6 +11,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFormLayout>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -179,6 +180,49 @@ private slots:
         const auto added = store::AccountRepository::byName(store().reader(), QStringLiteral("Signed in on Reddit"));
         QVERIFY(added);
         QCOMPARE(added->remoteId, account.remoteId);
+    }
+
+    void emailTakesTheAddressAndOffersTheBrowserForGmail() {
+        const sandbox::SandboxAccount account = remote(QStringLiteral("email"));
+        const QJsonObject secret = QJsonDocument::fromJson(account.token.toUtf8()).object();
+        ui::AccountDialog* dialog =
+            openAddDialog(QStringLiteral("Email"), QStringLiteral("Mailbox by password"), account.baseUrl);
+        QVERIFY(dialog);
+        QVERIFY(dialog->loginField()->isVisibleTo(dialog));
+        QVERIFY(dialog->clientIdField()->isVisibleTo(dialog));
+        QVERIFY(dialog->browserSignInButton()->isVisibleTo(dialog));
+        auto* formLayout = dialog->findChild<QFormLayout*>();
+        QVERIFY(formLayout);
+        QCOMPARE(qobject_cast<QLabel*>(formLayout->labelForField(dialog->loginField()))->text(),
+                 QStringLiteral("Address:"));
+        QCOMPARE(qobject_cast<QLabel*>(formLayout->labelForField(dialog->tokenField()))->text(),
+                 QStringLiteral("Password:"));
+
+        // The browser needs the address, and is for Gmail: both said at once, nothing opened.
+        const qsizetype opened = m_browser.opened.size();
+        dialog->browserSignInButton()->click();
+        QVERIFY2(dialog->messageLabel()->text().contains(QLatin1String("address")),
+                 qPrintable(dialog->messageLabel()->text()));
+        dialog->loginField()->setText(account.acct);
+        dialog->clientIdField()->setText(QStringLiteral("1.apps.googleusercontent.com"));
+        dialog->browserSignInButton()->click();
+        QVERIFY2(dialog->messageLabel()->text().contains(QLatin1String("Gmail")),
+                 qPrintable(dialog->messageLabel()->text()));
+        QCOMPARE(m_browser.opened.size(), opened);
+        QVERIFY(!dialog->isWaitingForBrowser());
+
+        // Address and password in their own fields: no password is refused before any connection.
+        dialog->okButton()->click();
+        QVERIFY2(dialog->messageLabel()->text().contains(QLatin1String("password")),
+                 qPrintable(dialog->messageLabel()->text()));
+        QVERIFY(!store::AccountRepository::byName(store().reader(), QStringLiteral("Mailbox by password")));
+        dialog->tokenField()->setText(secret.value(QLatin1String("password")).toString());
+        dialog->okButton()->click();
+        QTRY_VERIFY(!window().openSettings()->accountDialog());
+        const auto added = store::AccountRepository::byName(store().reader(), QStringLiteral("Mailbox by password"));
+        QVERIFY(added);
+        QVERIFY(added->network == model::Network::Email);
+        QVERIFY2(added->handle.contains(account.acct), qPrintable(added->handle));
     }
 
     void refusalKeepsTheDialogAndStoresNothing() {
