@@ -13,6 +13,7 @@
 #include "core/store/Store.h"
 #include "core/store/TagRepository.h"
 #include "core/sync/SyncEngine.h"
+#include "tests/support/StoreProbe.h"
 #include "ui/CommandPalette.h"
 #include "ui/Composer.h"
 #include "ui/DialogFacade.h"
@@ -96,6 +97,38 @@ private slots:
         window().inboxView()->setCurrentIndex(window().inboxModel().index(0));
         QCOMPARE(window().itemPane()->itemId(), window().currentItemId());
         QVERIFY(!window().itemPane()->details()->thread.isEmpty());
+    }
+
+    void demoSyncsEveryNetworkAtOnce() {
+        // The demo's first sync ran every account together: each of the eight networks has items, no sync stream
+        // and no account is in error, and the window's list mixes them.
+        const QStringList expected{QStringLiteral("bluesky"),        QStringLiteral("discourse"),
+                                   QStringLiteral("email"),          QStringLiteral("feed"),
+                                   QStringLiteral("google-reviews"), QStringLiteral("mastodon"),
+                                   QStringLiteral("reddit"),         QStringLiteral("youtube")};
+        QCOMPARE(testing::queryColumn(store().reader(), "SELECT DISTINCT a.network FROM items i JOIN accounts a ON "
+                                                        "a.id = i.account_id ORDER BY a.network"),
+                 expected);
+        QCOMPARE(testing::queryColumn(store().reader(), "SELECT DISTINCT network FROM accounts ORDER BY network"),
+                 expected);
+        QCOMPARE(testing::queryColumn(store().reader(),
+                                      "SELECT a.name || ': ' || s.last_error FROM sync_state s JOIN accounts a ON "
+                                      "a.id = s.account_id WHERE coalesce(s.last_error, '') != ''"),
+                 QStringList());
+        QCOMPARE(testing::queryColumn(store().reader(),
+                                      "SELECT name || ': ' || last_error FROM accounts WHERE coalesce(last_error, '') "
+                                      "!= ''"),
+                 QStringList());
+        showAllWithoutFilters();
+        auto& model = window().inboxModel();
+        while (model.canFetchMore({})) {
+            model.fetchMore({});
+        }
+        QSet<QString> shown;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            shown.insert(model.index(row).data(models::NetworkNameRole).toString());
+        }
+        QCOMPARE(shown, QSet<QString>(expected.cbegin(), expected.cend()));
     }
 
     void keyboardTriageChangesStatus() {
