@@ -45,6 +45,8 @@ QString cliUsage() {
         "                [--secret-store keychain|file]\n"
         "              sign in through the browser (OAuth with PKCE; prints the address to open and waits for\n"
         "              the browser on 127.0.0.1); mastodon: registers Baton on the server (--oob: paste the code);\n"
+        "              discourse: asks the forum for a user API key (--oob: paste the text the forum shows, where\n"
+        "              its admin has not allowed the 127.0.0.1 return address);\n"
         "              reddit: --client-id of your installed app, whose redirect URI is\n"
         "              http://127.0.0.1:65010/callback (else give its --port);\n"
         "              youtube, google-reviews: --client-id of a Google desktop client (or BATON_GOOGLE_CLIENT_ID)\n"
@@ -287,7 +289,8 @@ int Cli::accountList(const QStringList& args) {
                                    {QStringLiteral("base_url"), a.baseUrl},
                                    {QStringLiteral("handle"), a.handle},
                                    {QStringLiteral("secret_store"), a.settings.value(QLatin1String("secret_store"))},
-                                   {QStringLiteral("last_error"), a.lastError.isEmpty() ? QJsonValue() : a.lastError}});
+                                   {QStringLiteral("last_error"), a.lastError.isEmpty() ? QJsonValue() : a.lastError},
+                                   {QStringLiteral("sign_in_refused"), a.signInRefused()}});
             if (a.network == model::Network::YouTube) {
                 const auto quota = connectors::youtube::YouTubeQuota::fromText(
                     store::SyncStateRepository::get(m_profile->store().reader(), a.id, QStringLiteral("quota")).cursor);
@@ -313,7 +316,11 @@ int Cli::accountList(const QStringList& args) {
                              .cursor,
                          QDateTime::currentMSecsSinceEpoch());
         }
-        if (!a.lastError.isEmpty()) {
+        if (a.signInRefused()) {
+            // Loud on purpose: nothing comes in from this account until it signs in again.
+            m_out << "\tSIGN-IN REFUSED, sign in again (baton account login " << model::toString(a.network)
+                  << ", or account add with a new token): " << a.lastError;
+        } else if (!a.lastError.isEmpty()) {
             m_out << "\terror: " << a.lastError;
         }
         m_out << Qt::endl;

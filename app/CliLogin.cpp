@@ -1,5 +1,6 @@
 // baton account login: signs in through the browser (OAuth 2 with PKCE and a loopback redirect, or the
-// out-of-band code), then stores the account exactly as `account add` does.
+// out-of-band code; Discourse's user API key the same two ways), then stores the account exactly as `account add`
+// does.
 #include "app/Cli.h"
 #include "app/Profile.h"
 #include "core/auth/SignIn.h"
@@ -32,7 +33,7 @@ bool openInBrowser(const QUrl& url) {
 int Cli::accountLogin(const QStringList& args) {
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("network"),
-                            QStringLiteral("mastodon, reddit, youtube, google-reviews, email"));
+                            QStringLiteral("mastodon, reddit, discourse, youtube, google-reviews, email"));
     p.addOption({QStringLiteral("name"), QStringLiteral("Label"), QStringLiteral("N")});
     p.addOption({QStringLiteral("base-url"), QStringLiteral("Server"), QStringLiteral("URL")});
     p.addOption({QStringLiteral("client-id"), QStringLiteral("OAuth client id (Reddit installed app, Google)"),
@@ -43,7 +44,8 @@ int Cli::accountLogin(const QStringList& args) {
                  QStringLiteral("PORT")});
     p.addOption({QStringLiteral("timeout"), QStringLiteral("Seconds to wait for the browser"),
                  QStringLiteral("SECONDS"), QStringLiteral("300")});
-    p.addOption({QStringLiteral("oob"), QStringLiteral("Mastodon: paste the code the server shows")});
+    p.addOption({QStringLiteral("oob"),
+                 QStringLiteral("Mastodon: paste the code the server shows; Discourse: the key the forum shows")});
     p.addOption({QStringLiteral("user"), QStringLiteral("Email: the mailbox's address"), QStringLiteral("ADDRESS")});
     p.addOption({QStringLiteral("auth-url"), QStringLiteral("Email: the OAuth server, when not Gmail's"),
                  QStringLiteral("URL")});
@@ -89,8 +91,9 @@ int Cli::accountLogin(const QStringList& args) {
     if (secretKind != QLatin1String("keychain") && secretKind != QLatin1String("file")) {
         return fail(QStringLiteral("--secret-store must be keychain or file"), Usage);
     }
-    if (p.isSet(QStringLiteral("oob")) && *network != model::Network::Mastodon) {
-        return fail(QStringLiteral("--oob is for Mastodon servers only"), Usage);
+    if (p.isSet(QStringLiteral("oob")) && *network != model::Network::Mastodon &&
+        *network != model::Network::Discourse) {
+        return fail(QStringLiteral("--oob is for Mastodon servers and Discourse forums only"), Usage);
     }
     if (*network != model::Network::Email && (p.isSet(QStringLiteral("user")) || p.isSet(QStringLiteral("auth-url")) ||
                                               p.isSet(QStringLiteral("smtp-url")))) {
@@ -124,15 +127,24 @@ int Cli::accountLogin(const QStringList& args) {
     QSocketNotifier stdinReady(fileno(stdin), QSocketNotifier::Read);
     stdinReady.setEnabled(false);
     QObject::connect(&stdinReady, &QSocketNotifier::activated, &loop, [&] {
-        QTextStream in(stdin);
-        const QString code = in.readLine();
         stdinReady.setEnabled(false);
+        QTextStream in(stdin);
+        QString code = in.readLine();
+        if (*network == model::Network::Discourse) {
+            // The forum's text spans lines (base64 broken every 60 characters): up to an empty line or the end.
+            for (QString line = in.readLine(); !line.trimmed().isEmpty(); line = in.readLine()) {
+                code += u'\n' + line;
+            }
+        }
         signIn.submitCode(code);
     });
     QObject::connect(&signIn, &auth::SignIn::authorizeUrlReady, &loop, [&](const QUrl& url) {
         m_out << "Open this address in your browser to sign in:" << Qt::endl
               << url.toString(QUrl::FullyEncoded) << Qt::endl;
-        if (signIn.outOfBand()) {
+        if (signIn.outOfBand() && *network == model::Network::Discourse) {
+            m_out << "Then paste the whole text the forum shows, followed by an empty line:" << Qt::endl;
+            stdinReady.setEnabled(true);
+        } else if (signIn.outOfBand()) {
             m_out << "Then paste the code the server shows and press Enter: " << Qt::flush;
             stdinReady.setEnabled(true);
         } else {

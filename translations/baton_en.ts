@@ -815,6 +815,34 @@
             <source>Give the mailbox's password, or sign in with the browser (Gmail).</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>The forum shows a key to paste instead of coming back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A forum comes back to Baton only if its admin allowed the address http://127.0.0.1 in allowed_user_api_auth_redirects.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign in with the browser to get a user API key for your forum account, or paste an admin API key as username:key (Admin → API → New API key).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The text the forum shows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use this key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waiting for the key… Approve Baton in the browser, then paste here the whole text the forum shows.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>baton::ui::CommandPalette</name>
@@ -1787,6 +1815,25 @@ baton --demo</source>
             <source>● Offline: triage and notes work, replies wait in the outbox</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>%1 can no longer sign in: the network refused its token or password. What Baton holds is kept, but nothing new comes in from it until you sign in again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n accounts can no longer sign in: %1. What Baton holds is kept, but nothing new comes in from them until you sign in again.</source>
+            <translation>
+                <numerusform>%n account can no longer sign in: %1. What Baton holds is kept, but nothing new comes in from it until you sign in again.</numerusform>
+                <numerusform>%n accounts can no longer sign in: %1. What Baton holds is kept, but nothing new comes in from them until you sign in again.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Sign in again…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign in again: %1…</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>baton::ui::OutboxPanel</name>
@@ -1981,6 +2028,10 @@ baton --demo</source>
         </message>
         <message>
             <source>The system's</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 · %2 of %3 quota units left today</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -815,6 +815,34 @@
             <source>Give the mailbox's password, or sign in with the browser (Gmail).</source>
             <translation>Indiquez le mot de passe de la boîte, ou connectez-vous avec le navigateur (Gmail).</translation>
         </message>
+        <message>
+            <source>The forum shows a key to paste instead of coming back</source>
+            <translation>Le forum affiche une clé à coller au lieu de revenir</translation>
+        </message>
+        <message>
+            <source>A forum comes back to Baton only if its admin allowed the address http://127.0.0.1 in allowed_user_api_auth_redirects.</source>
+            <translation>Un forum ne revient à Baton que si son administrateur a autorisé l’adresse http://127.0.0.1 dans allowed_user_api_auth_redirects.</translation>
+        </message>
+        <message>
+            <source>Sign in with the browser to get a user API key for your forum account, or paste an admin API key as username:key (Admin → API → New API key).</source>
+            <translation>Connectez-vous avec le navigateur pour obtenir une clé d’API utilisateur pour votre compte du forum, ou collez une clé d’API d’administration sous la forme utilisateur:clé (Admin → API → Nouvelle clé d’API).</translation>
+        </message>
+        <message>
+            <source>Key:</source>
+            <translation>Clé :</translation>
+        </message>
+        <message>
+            <source>The text the forum shows</source>
+            <translation>Le texte affiché par le forum</translation>
+        </message>
+        <message>
+            <source>Use this key</source>
+            <translation>Utiliser cette clé</translation>
+        </message>
+        <message>
+            <source>Waiting for the key… Approve Baton in the browser, then paste here the whole text the forum shows.</source>
+            <translation>En attente de la clé… Autorisez Baton dans le navigateur, puis collez ici tout le texte affiché par le forum.</translation>
+        </message>
     </context>
     <context>
         <name>baton::ui::CommandPalette</name>
@@ -1788,6 +1816,25 @@ baton --demo</translation>
             <source>● Offline: triage and notes work, replies wait in the outbox</source>
             <translation>● Hors ligne : le tri et les notes fonctionnent, les réponses attendent dans la boîte d’envoi</translation>
         </message>
+        <message>
+            <source>%1 can no longer sign in: the network refused its token or password. What Baton holds is kept, but nothing new comes in from it until you sign in again.</source>
+            <translation>%1 ne peut plus se connecter : le réseau a refusé son jeton ou son mot de passe. Ce que Baton détient est conservé, mais plus rien n’arrive de ce compte tant que vous ne l’avez pas reconnecté.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n accounts can no longer sign in: %1. What Baton holds is kept, but nothing new comes in from them until you sign in again.</source>
+            <translation>
+                <numerusform>%n compte ne peut plus se connecter : %1. Ce que Baton détient est conservé, mais plus rien n’en arrive tant que vous ne l’avez pas reconnecté.</numerusform>
+                <numerusform>%n comptes ne peuvent plus se connecter : %1. Ce que Baton détient est conservé, mais plus rien n’en arrive tant que vous ne les avez pas reconnectés.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Sign in again…</source>
+            <translation>Se reconnecter…</translation>
+        </message>
+        <message>
+            <source>Sign in again: %1…</source>
+            <translation>Se reconnecter : %1…</translation>
+        </message>
     </context>
     <context>
         <name>baton::ui::OutboxPanel</name>
@@ -1983,6 +2030,10 @@ baton --demo</translation>
         <message>
             <source>The system's</source>
             <translation>Celle du système</translation>
+        </message>
+        <message>
+            <source>%1 · %2 of %3 quota units left today</source>
+            <translation>%1 · %2 unités de quota sur %3 restantes aujourd’hui</translation>
         </message>
     </context>
 </TS>

@@ -85,9 +85,13 @@ MainWindow::MainWindow(Services services, QWidget* parent)
         if (c.outboxChanged || c.updatedItems.contains(currentItemId())) {
             refreshPane();
         }
+        if (!c.accounts.isEmpty()) {
+            updateSignInBanner();
+        }
         notifyArrivals(c);
     });
     updateSyncButton();
+    updateSignInBanner();
 }
 
 MainWindow::~MainWindow() = default;
@@ -232,6 +236,25 @@ void MainWindow::buildUi() {
     m_banner->setVisible(m_demo);
     connect(m_bannerButton, &QPushButton::clicked, this, [this] { openSettings()->addAccount(); });
 
+    m_signInBanner = new QWidget(this);
+    m_signInBanner->setObjectName(QStringLiteral("signInBanner"));
+    m_signInBanner->setAutoFillBackground(true);
+    m_signInText = new QLabel(m_signInBanner);
+    m_signInText->setObjectName(QStringLiteral("signInText"));
+    m_signInText->setWordWrap(true);
+    m_signInButton = new QPushButton(m_signInBanner);
+    m_signInButton->setObjectName(QStringLiteral("signInAgain"));
+    auto* signInLayout = new QHBoxLayout(m_signInBanner);
+    signInLayout->setContentsMargins(12, 6, 8, 6);
+    signInLayout->addWidget(m_signInText, 1);
+    signInLayout->addWidget(m_signInButton);
+    m_signInBanner->setVisible(false);
+    connect(m_signInButton, &QPushButton::clicked, this, [this] {
+        if (!m_refused.isEmpty()) {
+            openSettings()->reauthenticate(m_refused.constFirst().first);
+        }
+    });
+
     m_pendingBar = new QPushButton(this);
     m_pendingBar->setObjectName(QStringLiteral("pendingBar"));
     m_pendingBar->setFlat(true);
@@ -256,6 +279,7 @@ void MainWindow::buildUi() {
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->setSpacing(0);
     centreLayout->addWidget(m_banner);
+    centreLayout->addWidget(m_signInBanner);
     centreLayout->addWidget(m_listTitle);
     centreLayout->addWidget(m_pendingBar);
     centreLayout->addWidget(m_list, 1);
@@ -338,6 +362,9 @@ void MainWindow::applyTheme() {
     QPalette bannerPal = m_banner->palette();
     bannerPal.setColor(QPalette::Window, Palette::tint(pal, Palette::warning(pal), 0.16));
     m_banner->setPalette(bannerPal);
+    QPalette signInPal = m_signInBanner->palette();
+    signInPal.setColor(QPalette::Window, Palette::tint(pal, Palette::negative(pal), 0.18));
+    m_signInBanner->setPalette(signInPal);
     QPalette treePal = m_tree->palette();
     treePal.setColor(QPalette::Base, pal.color(QPalette::Window));
     m_tree->setPalette(treePal);
@@ -366,6 +393,7 @@ void MainWindow::retranslate() {
     m_bannerText->setText(tr("Demo data: Baton is syncing from its built-in sandbox. Nothing here is real and "
                              "nothing leaves this computer."));
     m_bannerButton->setText(tr("Add a real account…"));
+    updateSignInBanner();
     updateSyncButton();
     updateOutboxButton();
     m_dashboardButton->setText(tr("Dashboard"));
@@ -677,6 +705,35 @@ void MainWindow::onAccountStatus(qint64 accountId, const sync::AccountSyncStatus
     label->setPalette(pal);
     label->setToolTip(status.state == sync::AccountSyncState::Error ? status.error.toString() : QString());
     updateSyncButton();
+}
+
+void MainWindow::updateSignInBanner() {
+    m_refused.clear();
+    for (const model::Account& a : store::AccountRepository::list(m_store.reader())) {
+        if (a.signInRefused()) {
+            m_refused.append({a.id, a.name});
+        }
+    }
+    if (m_refused.isEmpty()) {
+        m_signInBanner->setVisible(false);
+        return;
+    }
+    QStringList names;
+    for (const auto& [id, name] : std::as_const(m_refused)) {
+        names << name;
+    }
+    m_signInText->setText(
+        m_refused.size() == 1
+            ? tr("%1 can no longer sign in: the network refused its token or password. What Baton holds is kept, "
+                 "but nothing new comes in from it until you sign in again.")
+                  .arg(names.constFirst())
+            : tr("%n accounts can no longer sign in: %1. What Baton holds is kept, but nothing new comes in from "
+                 "them until you sign in again.",
+                 nullptr, int(m_refused.size()))
+                  .arg(QLocale().createSeparatedList(names)));
+    m_signInButton->setText(m_refused.size() == 1 ? tr("Sign in again…")
+                                                  : tr("Sign in again: %1…").arg(names.constFirst()));
+    m_signInBanner->setVisible(true);
 }
 
 void MainWindow::updateSyncSummary() {

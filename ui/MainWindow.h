@@ -104,6 +104,10 @@ public:
     void openCommandPalette();
     // Settings (Ctrl+,): accounts and preferences; one dialog, raised when already open.
     SettingsDialog* openSettings();
+    // The bar above the list naming the accounts that must sign in again; its button opens the first one's
+    // re-authenticate dialog.
+    QWidget* signInBanner() const { return m_signInBanner; }
+    QPushButton* signInAgainButton() const { return m_signInButton; }
     // The dashboard page (Ctrl+D switches between it and the inbox).
     DashboardView* dashboard() const { return m_dashboard; }
     void showDashboard(bool show);
@@ -125,6 +129,7 @@ protected:
 
 private:
     void buildUi();
+    void updateSignInBanner(); // re-reads the accounts' last errors
     void buildActions();
     void restoreState();
     void saveState();
@@ -183,6 +188,11 @@ private:
     QWidget* m_banner = nullptr;
     QLabel* m_bannerText = nullptr;
     QPushButton* m_bannerButton = nullptr;
+    // Accounts whose sign-in the network refused (their last sync ended Unauthorized), as the store says.
+    QWidget* m_signInBanner = nullptr;
+    QLabel* m_signInText = nullptr;
+    QPushButton* m_signInButton = nullptr;
+    QList<std::pair<qint64, QString>> m_refused; // id, name
     QPushButton* m_pendingBar = nullptr;
     QLabel* m_emptyLabel = nullptr;
     QLabel* m_listTitle = nullptr;

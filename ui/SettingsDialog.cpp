@@ -2,8 +2,10 @@
 
 #include "core/auth/SignIn.h"
 #include "core/connectors/Connector.h"
+#include "core/connectors/youtube/YouTubeQuota.h"
 #include "core/store/AccountRepository.h"
 #include "core/store/Store.h"
+#include "core/store/SyncStateRepository.h"
 #include "core/sync/AccountSetup.h"
 #include "core/sync/SyncEngine.h"
 #include "ui/DialogFacade.h"
@@ -202,8 +204,16 @@ void AccountDialog::updateHints() {
     m_form->setRowVisible(m_clientId, n == model::Network::Reddit || isGoogle(n) || mail);
     m_browserSignIn->setVisible(browser);
     m_cancelSignIn->setVisible(browser && m_signIn != nullptr);
-    m_form->setRowVisible(m_outOfBand, n == model::Network::Mastodon);
-    m_form->setRowVisible(m_codeRow, n == model::Network::Mastodon && m_signIn != nullptr && m_outOfBand->isChecked());
+    const bool pastes = n == model::Network::Mastodon || n == model::Network::Discourse;
+    m_form->setRowVisible(m_outOfBand, pastes);
+    m_form->setRowVisible(m_codeRow, pastes && m_signIn != nullptr && m_outOfBand->isChecked());
+    m_outOfBand->setText(n == model::Network::Discourse
+                             ? tr("The forum shows a key to paste instead of coming back")
+                             : tr("The server shows a code to paste instead of coming back"));
+    m_outOfBand->setToolTip(n == model::Network::Discourse
+                                ? tr("A forum comes back to Baton only if its admin allowed the address "
+                                     "http://127.0.0.1 in allowed_user_api_auth_redirects.")
+                                : QString());
     if (n == model::Network::Reddit) {
         m_clientId->setPlaceholderText(tr("Your installed app's id, from reddit.com/prefs/apps"));
         m_clientId->setToolTip(tr("Create an “installed app” on reddit.com/prefs/apps with the redirect uri %1.")
@@ -235,6 +245,11 @@ void AccountDialog::updateHints() {
         m_server->setPlaceholderText(QStringLiteral("https://mastodon.social"));
         m_tokenHint->setText(tr("An access token: on your server, Preferences → Development → New application "
                                 "(scopes read and write), then “Your access token”."));
+        break;
+    case model::Network::Discourse:
+        m_server->setPlaceholderText(QStringLiteral("https://forum.example.com"));
+        m_tokenHint->setText(tr("Sign in with the browser to get a user API key for your forum account, or paste "
+                                "an admin API key as username:key (Admin → API → New API key)."));
         break;
     case model::Network::Feed:
         m_server->setPlaceholderText(QStringLiteral("https://example.com/feed.xml"));
@@ -290,12 +305,21 @@ void AccountDialog::setWaitingForBrowser(bool waiting) {
     m_clientId->setReadOnly(waiting);
     m_outOfBand->setEnabled(!waiting);
     const auto network = m_account.id == 0 ? m_network->currentData().value<model::Network>() : m_account.network;
-    const bool pasting = waiting && network == model::Network::Mastodon && m_outOfBand->isChecked();
+    const bool pasting = waiting && (network == model::Network::Mastodon || network == model::Network::Discourse) &&
+                         m_outOfBand->isChecked();
     m_form->setRowVisible(m_codeRow, pasting);
     m_code->clear();
     if (waiting) {
-        showMessage(pasting ? tr("Waiting for the code… Sign in in the browser, then paste here the code the "
-                                 "server shows.")
+        const bool forum = network == model::Network::Discourse;
+        if (auto* label = qobject_cast<QLabel*>(m_form->labelForField(m_codeRow))) {
+            label->setText(forum ? tr("Key:") : tr("Code:"));
+        }
+        m_code->setPlaceholderText(forum ? tr("The text the forum shows") : tr("The code the server shows"));
+        m_useCode->setText(forum ? tr("Use this key") : tr("Use this code"));
+        showMessage(pasting ? (forum ? tr("Waiting for the key… Approve Baton in the browser, then paste here the "
+                                          "whole text the forum shows.")
+                                     : tr("Waiting for the code… Sign in in the browser, then paste here the code "
+                                          "the server shows."))
                             : tr("Waiting for the browser… Finish signing in there, then come back here."),
                     false);
     }
@@ -316,7 +340,8 @@ void AccountDialog::signInWithBrowser() {
     options.network = network;
     options.baseUrl = *url;
     options.clientId = m_clientId->text().trimmed();
-    options.outOfBand = network == model::Network::Mastodon && m_outOfBand->isChecked();
+    options.outOfBand =
+        (network == model::Network::Mastodon || network == model::Network::Discourse) && m_outOfBand->isChecked();
     if (network == model::Network::Email) {
         options.mailUser = m_login->text().trimmed();
         if (!options.mailUser.contains(u'@')) {
@@ -515,7 +540,7 @@ QWidget* SettingsDialog::buildAccountsPage() {
         b->setEnabled(m_sync != nullptr);
     }
     connect(m_add, &QPushButton::clicked, this, &SettingsDialog::addAccount);
-    connect(m_reauth, &QPushButton::clicked, this, &SettingsDialog::reauthenticate);
+    connect(m_reauth, &QPushButton::clicked, this, [this] { reauthenticate(); });
     connect(m_remove, &QPushButton::clicked, this, &SettingsDialog::removeAccount);
     connect(m_syncNow, &QPushButton::clicked, this, [this] {
         if (auto a = selectedAccount(); a && m_sync) {
@@ -616,7 +641,9 @@ void SettingsDialog::refreshAccounts() {
         QString health;
         bool broken = false;
         const sync::AccountSyncStatus status = m_sync ? m_sync->status(a.id) : sync::AccountSyncStatus{};
-        if (status.state == sync::AccountSyncState::Error && status.error.code == ErrorCode::Unauthorized) {
+        const bool live = status.state != sync::AccountSyncState::Idle || status.finishedAt > 0;
+        if ((status.state == sync::AccountSyncState::Error && status.error.code == ErrorCode::Unauthorized) ||
+            (!live && a.signInRefused())) {
             health = tr("The server refused the token: re-authenticate");
             broken = true;
         } else if (status.state != sync::AccountSyncState::Idle || status.finishedAt > 0) {
@@ -627,6 +654,14 @@ void SettingsDialog::refreshAccounts() {
             broken = true;
         } else {
             health = tr("OK");
+        }
+        if (a.network == model::Network::YouTube) {
+            // The day's API budget as the last sync left it: listing pauses near the end so replies still go out.
+            const auto quota = connectors::youtube::YouTubeQuota::fromText(
+                store::SyncStateRepository::get(m_store.reader(), a.id, QStringLiteral("quota")).cursor);
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            health = tr("%1 · %2 of %3 quota units left today")
+                         .arg(health, locale().toString(quota.remaining(now)), locale().toString(quota.limit()));
         }
         row->setText(2, health);
         row->setToolTip(2, health);
@@ -665,6 +700,19 @@ void SettingsDialog::addAccount() {
         m_sync->syncAccount(a.id);
     });
     m_accountDialog->open();
+}
+
+void SettingsDialog::reauthenticate(qint64 accountId) {
+    m_tabs->setCurrentIndex(0);
+    for (int i = 0; i < m_accounts->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* row = m_accounts->topLevelItem(i);
+        if (row->data(0, kAccountIdRole).toLongLong() == accountId) {
+            m_accounts->setCurrentItem(row);
+            row->setSelected(true);
+            reauthenticate();
+            return;
+        }
+    }
 }
 
 void SettingsDialog::reauthenticate() {

@@ -117,6 +117,8 @@ public:
 
     // Opens the add-account dialog (the demo banner's "Add a real account").
     void addAccount();
+    // Selects the account and opens its re-authenticate dialog (the window's "Sign in again…").
+    void reauthenticate(qint64 accountId);
 
     // Defaults of the preferences (QSettings keys "sync/intervalMinutes", "notifications/enabled", "language").
     static int syncIntervalMinutes();

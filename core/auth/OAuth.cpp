@@ -74,6 +74,9 @@ Callback parseCallback(const QByteArray& rawQuery) {
             out.error = value;
         } else if (name == QLatin1String("error_description")) {
             out.errorDescription = value;
+        } else if (name == QLatin1String("payload") && eq >= 0) {
+            // Base64: a '+' left unescaped is a '+', not a space.
+            out.payload = QString::fromLatin1(QByteArray::fromPercentEncoding(pair.mid(eq + 1)));
         }
     }
     return out;

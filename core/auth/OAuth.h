@@ -39,6 +39,7 @@ struct Callback {
     QString state;
     QString error; // "access_denied", ...
     QString errorDescription;
+    QString payload; // Discourse's user API key redirect (auth/UserApiKey.h) brings this instead of a code
 };
 
 // Reads the query of the redirect (without '?'; '+' is a space as in forms).

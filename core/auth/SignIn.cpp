@@ -1,5 +1,6 @@
 #include "core/auth/SignIn.h"
 
+#include "core/auth/UserApiKey.h"
 #include "core/connectors/google/GoogleGrant.h"
 #include "core/connectors/reddit/RedditConnector.h"
 
@@ -50,6 +51,7 @@ bool supportsBrowserSignIn(model::Network network) {
     case model::Network::YouTube:
     case model::Network::GoogleReviews:
     case model::Network::Email:
+    case model::Network::Discourse:
         return true;
     default:
         return false;
@@ -75,6 +77,11 @@ Expected<Provider, Error> providerFor(const SignInOptions& options) {
     p.clientId = options.clientId.trimmed();
     p.clientSecret = options.clientSecret;
     switch (options.network) {
+    case model::Network::Discourse:
+        // Not OAuth: the user API key request (auth/UserApiKey.h); only its address matters here.
+        p.authorizeEndpoint = QUrl(base + QStringLiteral("/user-api-key/new"));
+        p.scope = userapikey::kScopes;
+        return p;
     case model::Network::Mastodon:
         p.authorizeEndpoint = QUrl(base + QStringLiteral("/oauth/authorize"));
         p.tokenEndpoint = QUrl(base + QStringLiteral("/oauth/token"));
@@ -244,6 +251,16 @@ void SignIn::start(const SignInOptions& options, BrowserOpener opener, Done done
         finish(unexpected(provider.error()));
         return;
     }
+    if (options.network == model::Network::Discourse) {
+        delete m_keySession;
+        m_keySession = new userapikey::Session(this);
+        connect(m_keySession, &userapikey::Session::authorizeUrlReady, this, &SignIn::authorizeUrlReady);
+        m_keySession->start(
+            options.baseUrl, options.listen, options.outOfBand,
+            [this](const QUrl& url) { return m_opener ? m_opener(url) : false; },
+            [this](Expected<QString, Error> secret) { finish(std::move(secret)); });
+        return;
+    }
     const bool outOfBand = options.outOfBand && options.network == model::Network::Mastodon;
     delete m_session;
     m_session = new OAuthSession(m_engine, this);
@@ -299,19 +316,30 @@ void SignIn::authorize(Provider provider) {
 }
 
 QUrl SignIn::authorizeUrl() const {
+    if (m_keySession != nullptr) {
+        return m_keySession->authorizeUrl();
+    }
     return m_session != nullptr ? m_session->authorizeUrl() : QUrl();
 }
 
 QString SignIn::redirectUri() const {
+    if (m_keySession != nullptr) {
+        return m_keySession->redirectUri();
+    }
     return m_session != nullptr ? m_session->redirectUri() : QString();
 }
 
 bool SignIn::outOfBand() const {
+    if (m_keySession != nullptr) {
+        return m_keySession->outOfBand();
+    }
     return m_session != nullptr && m_session->outOfBand();
 }
 
 void SignIn::submitCode(const QString& code) {
-    if (m_session != nullptr) {
+    if (m_keySession != nullptr) {
+        m_keySession->submitPayload(code);
+    } else if (m_session != nullptr) {
         m_session->submitCode(code);
     }
 }
@@ -319,6 +347,10 @@ void SignIn::submitCode(const QString& code) {
 void SignIn::cancel() {
     if (m_registering) {
         m_engine.cancel(m_appRequest);
+        return;
+    }
+    if (m_keySession != nullptr) {
+        m_keySession->cancel();
         return;
     }
     if (m_session != nullptr) {

@@ -15,18 +15,25 @@
 //  - YouTube and Google Business Profile: Google's desktop flow (loopback + PKCE, access_type=offline) at
 //    accounts.google.com and oauth2.googleapis.com; the secret is the access token, which is what those
 //    connectors read today.
+//  - Discourse: not OAuth but a user API key (auth/UserApiKey.h): an RSA key pair, /user-api-key/new with the
+//    public key, the encrypted key coming back to the loopback redirect (or pasted, out of band, where the forum
+//    does not allow that redirect); the secret is {"key","client_id"}.
 //  - Email with OAuth (Gmail): the same Google desktop flow with scope https://mail.google.com/ and the mailbox's
 //    address as login_hint; the secret is the renewable grant plus the email fields ("user", and for Gmail
 //    "smtp_url"), which the email connector uses for SASL XOAUTH2 (connectors/email/EmailConnector.h).
 // A test server (any base URL not on the networks' own hosts) serves the same paths below the base URL.
 namespace baton::auth {
 
+namespace userapikey {
+class Session;
+}
+
 struct SignInOptions {
     model::Network network = model::Network::Mastodon;
     QString baseUrl;        // as AccountSetup::normalizeBaseUrl gives it
     QString clientId;       // Reddit: required; Google: else BATON_GOOGLE_CLIENT_ID; Mastodon: registered
     QString clientSecret;   // Google desktop clients (else BATON_GOOGLE_CLIENT_SECRET); Mastodon: registered
-    bool outOfBand = false; // Mastodon: the server shows the code for the user to paste
+    bool outOfBand = false; // Mastodon: the server shows the code to paste; Discourse: the encrypted key
     QString mailUser;       // Email: the mailbox's address (the XOAUTH2 user and the login hint)
     QString authBaseUrl;    // Email on a server other than Gmail: where its OAuth server serves Google's paths
     QString smtpUrl;        // Email: the SMTP server, when not Gmail's nor derived from the IMAP address
@@ -70,7 +77,7 @@ public:
     QUrl authorizeUrl() const;
     QString redirectUri() const;
     bool outOfBand() const;
-    void submitCode(const QString& code); // out of band only
+    void submitCode(const QString& code); // out of band only (Discourse: the payload the forum showed)
     void cancel();
 
 signals:
@@ -82,6 +89,7 @@ private:
 
     net::NetworkEngine& m_engine;
     OAuthSession* m_session = nullptr;
+    userapikey::Session* m_keySession = nullptr; // Discourse
     SignInOptions m_options;
     BrowserOpener m_opener;
     net::RequestId m_appRequest = 0;

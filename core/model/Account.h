@@ -16,10 +16,13 @@ struct Account {
     QString handle;   // e.g. @baton@mastodon.social, filled by verify_credentials
     QString remoteId; // the account's own id on the network
     QJsonObject settings;
-    QString lastError;
+    QString lastError; // the last sync's error as Error::toString() wrote it; empty when it went through
     qint64 createdAt = 0;
 
     QString secretKey() const { return QStringLiteral("account-%1").arg(id); }
+    // The last sync failed because the network refused the account's token or password (ErrorCode::Unauthorized):
+    // nothing more comes in until the user signs in again.
+    bool signInRefused() const { return lastError.startsWith(QLatin1String("unauthorized")); }
 };
 
 } // namespace baton::model

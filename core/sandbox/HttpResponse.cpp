@@ -47,6 +47,18 @@ HttpResponse HttpResponse::json(int status, const QByteArray& body) {
     return response;
 }
 
+HttpResponse HttpResponse::htmlPage(int status, const QString& title, const QString& bodyHtml) {
+    HttpResponse r;
+    r.status = status;
+    r.setHeader("Content-Type", "text/html; charset=utf-8");
+    r.setHeader("Cache-Control", "no-store");
+    r.body = QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title></head>"
+                            "<body><h1>%1</h1>%2</body></html>")
+                 .arg(title.toHtmlEscaped(), bodyHtml)
+                 .toUtf8();
+    return r;
+}
+
 HttpResponse HttpResponse::jsonError(int status, const QString& message) {
     QJsonObject object;
     object.insert(QStringLiteral("error"), message);

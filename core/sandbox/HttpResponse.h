@@ -21,6 +21,8 @@ struct HttpResponse {
 
     static HttpResponse json(int status, const QByteArray& body);
     static HttpResponse jsonError(int status, const QString& message); // {"error": message}
+    // A small page a browser shows (title escaped, bodyHtml as it is), never cached.
+    static HttpResponse htmlPage(int status, const QString& title, const QString& bodyHtml);
     static QByteArray reasonPhrase(int status);
 };
 

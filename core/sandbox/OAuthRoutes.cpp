@@ -30,18 +30,6 @@ HttpResponse jsonObject(int status, const QJsonObject& o) {
     return HttpResponse::json(status, QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-HttpResponse htmlPage(int status, const QString& title, const QString& bodyHtml) {
-    HttpResponse r;
-    r.status = status;
-    r.setHeader("Content-Type", "text/html; charset=utf-8");
-    r.setHeader("Cache-Control", "no-store");
-    r.body = QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title></head>"
-                            "<body><h1>%1</h1>%2</body></html>")
-                 .arg(title.toHtmlEscaped(), bodyHtml)
-                 .toUtf8();
-    return r;
-}
-
 bool isLoopback(const QString& uri) {
     const QUrl url(uri);
     const QString host = url.host();
@@ -276,13 +264,14 @@ RouteResult OAuthRoutes::authorize(const HttpRequest& request) {
     const std::optional<Client> c = client(clientId);
     // An unknown client or redirect is never redirected to (RFC 6749 §4.1.2.1): the user sees an error page.
     if (!c) {
-        result.response = htmlPage(400, QStringLiteral("Invalid client"),
+        result.response =
+            HttpResponse::htmlPage(400, QStringLiteral("Invalid client"),
                                    QStringLiteral("<p>Client authentication failed due to unknown client.</p>"));
         return result;
     }
     if (!redirectAllowed(*c, redirectUri)) {
-        result.response = htmlPage(400, QStringLiteral("Invalid redirect URI"),
-                                   QStringLiteral("<p>The redirect uri included is not valid.</p>"));
+        result.response = HttpResponse::htmlPage(400, QStringLiteral("Invalid redirect URI"),
+                                                 QStringLiteral("<p>The redirect uri included is not valid.</p>"));
         return result;
     }
     const bool outOfBand = redirectUri == kOutOfBand;
@@ -293,7 +282,8 @@ RouteResult OAuthRoutes::authorize(const HttpRequest& request) {
     }
     auto fail = [&](const QString& error, const QString& description) {
         if (outOfBand) {
-            result.response = htmlPage(400, QStringLiteral("An error has occurred"),
+            result.response =
+                HttpResponse::htmlPage(400, QStringLiteral("An error has occurred"),
                                        QStringLiteral("<p class=\"oauth-error\">%1</p>").arg(error.toHtmlEscaped()));
         } else {
             QList<QPair<QString, QString>> params{{QStringLiteral("error"), error}};
@@ -345,7 +335,8 @@ RouteResult OAuthRoutes::authorize(const HttpRequest& request) {
         m_codes.insert(code, grant);
     }
     if (outOfBand) {
-        result.response = htmlPage(200, QStringLiteral("Authorization code"),
+        result.response =
+            HttpResponse::htmlPage(200, QStringLiteral("Authorization code"),
                                    QStringLiteral("<p>Copy this authorization code and paste it to the application.</p>"
                                                   "<input class=\"oauth-code\" readonly type=\"text\" value=\"%1\">")
                                        .arg(code));

@@ -352,6 +352,18 @@ int SandboxServer::discoursePostsCreated() const {
     return d->discourse->postsCreatedThroughApi();
 }
 
+int SandboxServer::discoursePostsWithText(const QString& raw) const {
+    return d->discourse->postsWithRaw(raw);
+}
+
+int SandboxServer::discourseUserApiKeysIssued() const {
+    return d->discourse->userApiKeysIssued();
+}
+
+QString SandboxServer::discourseClientIdOfKey(const QString& key) const {
+    return d->discourse->clientIdOfKey(key);
+}
+
 bool SandboxServer::discoursePostHidden(int postId) const {
     return d->discourse->postHidden(postId);
 }

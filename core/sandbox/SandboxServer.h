@@ -71,7 +71,10 @@ public:
     bool discourseEditPost(int postId, const QString& raw);
     // Every later request with this account's key gets 403 invalid_access.
     bool discourseRevokeKey(int accountIndex);
-    int discoursePostsCreated() const; // through POST /posts.json
+    int discoursePostsCreated() const;                        // through POST /posts.json
+    int discoursePostsWithText(const QString& raw) const;     // live posts with exactly that raw
+    int discourseUserApiKeysIssued() const;                   // through /user-api-key/new
+    QString discourseClientIdOfKey(const QString& key) const; // the client id a key was issued to
     bool discoursePostHidden(int postId) const;
     bool discoursePostDeleted(int postId) const;
     bool discourseTopicClosed(int topicId) const;

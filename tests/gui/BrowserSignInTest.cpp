@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace baton;
 
@@ -71,6 +72,18 @@ class BrowserSignInTest : public QObject {
             }
         }
         return {};
+    }
+    // The browser only shows the page it opens: its body lands in `page`.
+    static void showPageIn(QByteArray& page) {
+        ui::AccountDialog::setBrowserOpener([&page](const QUrl& url) {
+            auto* nam = new QNetworkAccessManager;
+            QNetworkReply* reply = nam->get(QNetworkRequest(url));
+            QObject::connect(reply, &QNetworkReply::finished, nam, [&page, reply, nam] {
+                page = reply->readAll();
+                nam->deleteLater();
+            });
+            return true;
+        });
     }
     ui::AccountDialog* openAddDialog(const QString& network, const QString& name, const QString& server) {
         ui::SettingsDialog* settings = window().openSettings();
@@ -136,16 +149,7 @@ private slots:
 
     void mastodonOutOfBandCodeIsPasted() {
         QByteArray page;
-        ui::AccountDialog::setBrowserOpener([&page](const QUrl& url) {
-            // The server shows the code in its page instead of redirecting.
-            auto* nam = new QNetworkAccessManager;
-            QNetworkReply* reply = nam->get(QNetworkRequest(url));
-            QObject::connect(reply, &QNetworkReply::finished, nam, [&page, reply, nam] {
-                page = reply->readAll();
-                nam->deleteLater();
-            });
-            return true;
-        });
+        showPageIn(page); // the server shows the code in its page instead of redirecting
         const sandbox::SandboxAccount account = remote(QStringLiteral("mastodon"));
         ui::AccountDialog* dialog =
             openAddDialog(QStringLiteral("Mastodon"), QStringLiteral("Pasted code"), account.baseUrl);
@@ -165,6 +169,60 @@ private slots:
         dialog->useCodeButton()->click();
         QTRY_VERIFY(!window().openSettings()->accountDialog());
         QVERIFY(store::AccountRepository::byName(store().reader(), QStringLiteral("Pasted code")));
+        ui::AccountDialog::setBrowserOpener([this](const QUrl& url) { return m_browser.open(url); });
+    }
+
+    // Discourse: a user API key, brought back to the loopback address, or pasted where the forum shows it.
+    void discourseUserApiKeyComesBackOrIsPasted() {
+        const sandbox::SandboxAccount forum = remote(QStringLiteral("discourse"));
+        const int issued = sandbox().discourseUserApiKeysIssued();
+        ui::AccountDialog* dialog =
+            openAddDialog(QStringLiteral("Discourse"), QStringLiteral("Forum by browser"), forum.baseUrl);
+        QVERIFY(dialog);
+        QVERIFY(dialog->browserSignInButton()->isVisibleTo(dialog));
+        QVERIFY(!dialog->clientIdField()->isVisibleTo(dialog));
+        QVERIFY(dialog->outOfBandField()->isVisibleTo(dialog));
+        dialog->browserSignInButton()->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(!window().openSettings()->accountDialog(), qPrintable(dialog->messageLabel()->text()),
+                                  20000);
+        QCOMPARE(sandbox().discourseUserApiKeysIssued(), issued + 1);
+        const QUrl asked = m_browser.opened.constLast();
+        QCOMPARE(asked.path(), QUrl(forum.baseUrl).path() + QStringLiteral("/user-api-key/new"));
+        QVERIFY(QUrlQuery(asked)
+                    .queryItemValue(QStringLiteral("auth_redirect"), QUrl::FullyDecoded)
+                    .startsWith(QLatin1String("http://127.0.0.1:")));
+        const auto added = store::AccountRepository::byName(store().reader(), QStringLiteral("Forum by browser"));
+        QVERIFY(added);
+        QVERIFY(!added->handle.isEmpty());
+        // The secret is the key with its client id, which the forum knows it by.
+        const auto kept = m_demo.session->profile().fileSecrets().readNow(added->secretKey());
+        QVERIFY(kept.hasValue());
+        const QJsonObject secret = QJsonDocument::fromJson(kept->toUtf8()).object();
+        const QString clientId = secret.value(QLatin1String("client_id")).toString();
+        QCOMPARE(sandbox().discourseClientIdOfKey(secret.value(QLatin1String("key")).toString()), clientId);
+        QCOMPARE(QUrlQuery(asked).queryItemValue(QStringLiteral("client_id")), clientId);
+
+        // Where the forum does not come back: the page shows the key, which is pasted (line breaks and all).
+        QByteArray page;
+        showPageIn(page);
+        dialog = openAddDialog(QStringLiteral("Discourse"), QStringLiteral("Forum by paste"), forum.baseUrl);
+        QVERIFY(dialog);
+        dialog->outOfBandField()->setChecked(true);
+        dialog->browserSignInButton()->click();
+        QVERIFY(dialog->isWaitingForBrowser());
+        QVERIFY(dialog->codeField()->isVisibleTo(dialog));
+        QVERIFY2(dialog->messageLabel()->text().contains(QLatin1String("forum shows")),
+                 qPrintable(dialog->messageLabel()->text()));
+        QTRY_VERIFY(page.contains("id=\"payload\""));
+        const QRegularExpressionMatch m =
+            QRegularExpression(QStringLiteral("<pre id=\"payload\">([^<]+)</pre>")).match(QString::fromUtf8(page));
+        QVERIFY(m.hasMatch());
+        QVERIFY(m.captured(1).contains(u'\n'));
+        dialog->codeField()->setText(m.captured(1));
+        dialog->useCodeButton()->click();
+        QTRY_VERIFY(!window().openSettings()->accountDialog());
+        QVERIFY(store::AccountRepository::byName(store().reader(), QStringLiteral("Forum by paste")));
+        QCOMPARE(sandbox().discourseUserApiKeysIssued(), issued + 2);
         ui::AccountDialog::setBrowserOpener([this](const QUrl& url) { return m_browser.open(url); });
     }
 

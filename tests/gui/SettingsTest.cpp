@@ -2,10 +2,13 @@
 // and the preferences (sync interval, notifications, language switch that rebuilds the window).
 #include "GuiTestSupport.h"
 #include "app/Profile.h"
+#include "core/connectors/youtube/YouTubeQuota.h"
 #include "core/sandbox/SandboxServer.h"
 #include "core/store/AccountRepository.h"
 #include "core/store/Store.h"
+#include "core/store/SyncStateRepository.h"
 #include "core/sync/SyncEngine.h"
+#include "tests/support/StoreProbe.h"
 #include "ui/DialogFacade.h"
 #include "ui/MainWindow.h"
 #include "ui/SettingsDialog.h"
@@ -13,6 +16,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,6 +29,7 @@
 #include <QTabWidget>
 #include <QTest>
 #include <QTreeWidget>
+#include <optional>
 
 using namespace baton;
 
@@ -41,6 +46,14 @@ class SettingsTest : public QObject {
             }
         }
         return {};
+    }
+    std::optional<model::Account> firstOf(model::Network network) {
+        for (const model::Account& a : store::AccountRepository::list(store().reader())) {
+            if (a.network == network) {
+                return a;
+            }
+        }
+        return std::nullopt;
     }
     QTreeWidgetItem* rowNamed(ui::SettingsDialog* s, const QString& name) {
         for (int i = 0; i < s->accountsList()->topLevelItemCount(); ++i) {
@@ -89,6 +102,26 @@ private slots:
         settings->tabs()->setCurrentIndex(1);
         QVERIFY(settings->grab().save(QDir(dir).filePath(QStringLiteral("settings-general-en.png"))));
         settings->tabs()->setCurrentIndex(0);
+    }
+
+    // The YouTube account's row shows what is left of the day's API quota after the demo's sync.
+    void youtubeRowShowsTheDayQuota() {
+        const auto youtube = firstOf(model::Network::YouTube);
+        const auto mastodon = firstOf(model::Network::Mastodon);
+        QVERIFY(youtube && mastodon);
+        const auto quota = connectors::youtube::YouTubeQuota::fromText(
+            store::SyncStateRepository::get(store().reader(), youtube->id, QStringLiteral("quota")).cursor);
+        const int left = quota.remaining(QDateTime::currentMSecsSinceEpoch());
+        QVERIFY2(left < connectors::youtube::YouTubeQuota::kDailyLimit && left > 0, qPrintable(QString::number(left)));
+        ui::SettingsDialog* settings = window().openSettings();
+        QTreeWidgetItem* row = rowNamed(settings, youtube->name);
+        QVERIFY(row);
+        QVERIFY2(row->text(2).contains(QStringLiteral("%1 of %2 quota units left today")
+                                           .arg(settings->locale().toString(left), settings->locale().toString(10000))),
+                 qPrintable(row->text(2)));
+        QVERIFY(row->text(2).startsWith(QLatin1String("up to date")));
+        // Other networks have no such budget.
+        QVERIFY(!rowNamed(settings, mastodon->name)->text(2).contains(QLatin1String("quota")));
     }
 
     void addingAnAccountChecksTheTokenFirst() {
@@ -187,6 +220,67 @@ private slots:
         QTRY_VERIFY(rowNamed(settings, QStringLiteral("Brand on Bluesky")));
     }
 
+    // The networks whose secret is pasted (or, for a public feed, absent): the same dialog adds each of them,
+    // checked against the sandbox's server first, then listed and synced.
+    void addingAnAccountOfEachPastedTokenNetwork_data() {
+        QTest::addColumn<QString>("network");
+        QTest::addColumn<QString>("label");
+        QTest::newRow("discourse") << QStringLiteral("discourse") << QStringLiteral("Discourse");
+        QTest::newRow("feed") << QStringLiteral("feed") << QStringLiteral("Feeds");
+        QTest::newRow("reddit") << QStringLiteral("reddit") << QStringLiteral("Reddit");
+        QTest::newRow("youtube") << QStringLiteral("youtube") << QStringLiteral("YouTube");
+        QTest::newRow("google-reviews") << QStringLiteral("google-reviews") << QStringLiteral("Google reviews");
+    }
+
+    void addingAnAccountOfEachPastedTokenNetwork() {
+        QFETCH(QString, network);
+        QFETCH(QString, label);
+        sandbox::SandboxAccount remote;
+        for (const auto& a : m_demo.session->sandbox()->accounts()) {
+            if (a.network == network) {
+                remote = a; // the last one of the network
+            }
+        }
+        QVERIFY2(!remote.baseUrl.isEmpty(), qPrintable(network));
+        ui::SettingsDialog* settings = window().openSettings();
+        settings->addButton()->click();
+        ui::AccountDialog* dialog = settings->accountDialog();
+        QVERIFY(dialog);
+        const int index = dialog->networkField()->findText(label);
+        QVERIFY2(index >= 0, qPrintable(label));
+        dialog->networkField()->setCurrentIndex(index);
+        QVERIFY(!dialog->loginField()->isVisibleTo(dialog));
+        const QString name = QStringLiteral("Pasted %1").arg(network);
+        dialog->nameField()->setText(name);
+        dialog->serverField()->setText(remote.baseUrl);
+        dialog->secretStoreField()->setCurrentIndex(1);
+
+        if (!remote.token.isEmpty()) {
+            // A wrong secret: refused by the server, nothing stored, the dialog keeps what was typed.
+            dialog->tokenField()->setText(QStringLiteral("not-the-token"));
+            dialog->okButton()->click();
+            QTRY_VERIFY_WITH_TIMEOUT(!dialog->isChecking(), 30000);
+            QVERIFY2(dialog->isVisible(), qPrintable(dialog->messageLabel()->text()));
+            QVERIFY(!dialog->messageLabel()->text().isEmpty());
+            QVERIFY(!store::AccountRepository::byName(store().reader(), name));
+            QCOMPARE(dialog->nameField()->text(), name);
+        }
+        dialog->tokenField()->setText(remote.token);
+        dialog->okButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!settings->accountDialog(), 30000);
+        const auto added = store::AccountRepository::byName(store().reader(), name);
+        QVERIFY(added);
+        QCOMPARE(model::toString(added->network), network);
+        QCOMPARE(added->baseUrl, remote.baseUrl);
+        QVERIFY(!added->handle.isEmpty());
+        QTRY_VERIFY(rowNamed(settings, name));
+        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(settings, name)->text(2).startsWith(QLatin1String("up to date")), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            store::AccountRepository::byName(store().reader(), name)->lastError.isEmpty() &&
+                testing::queryInt(store().reader(), "SELECT count(*) FROM items WHERE account_id = ?", {added->id}) > 0,
+            60000);
+    }
+
     void aRefusedTokenIsFlaggedAndReauthenticationClearsIt() {
         ui::SettingsDialog* settings = window().openSettings();
         const auto account = store::AccountRepository::byName(store().reader(), QStringLiteral("Second desk"));
@@ -199,12 +293,19 @@ private slots:
         QTRY_VERIFY2(rowNamed(settings, account->name)->text(2).contains(QLatin1String("re-authenticate")),
                      qPrintable(rowNamed(settings, account->name)->text(2)));
         QTRY_VERIFY(!store::AccountRepository::byId(store().reader(), account->id)->lastError.isEmpty());
+        QVERIFY(store::AccountRepository::byId(store().reader(), account->id)->signInRefused());
+        // The window says so above the list, by name, with the way out.
+        QTRY_VERIFY(window().signInBanner()->isVisibleTo(&window()));
+        const QString said = window().signInBanner()->findChild<QLabel*>(QStringLiteral("signInText"))->text();
+        QVERIFY2(said.contains(account->name) && said.contains(QLatin1String("sign in again")), qPrintable(said));
 
         select(settings, account->name);
         QVERIFY(settings->reauthButton()->isEnabled());
-        settings->reauthButton()->click();
+        settings->accountsList()->clearSelection();
+        window().signInAgainButton()->click(); // opens the account's re-authenticate dialog
         ui::AccountDialog* dialog = settings->accountDialog();
         QVERIFY(dialog);
+        QCOMPARE(dialog->nameField()->text(), account->name);
         QVERIFY(!dialog->networkField()->isEnabled());
         QVERIFY(dialog->nameField()->isReadOnly());
         dialog->tokenField()->setText(QStringLiteral("still-wrong"));
@@ -216,6 +317,7 @@ private slots:
         QTRY_VERIFY(!settings->accountDialog());
         QTRY_VERIFY(store::AccountRepository::byId(store().reader(), account->id)->lastError.isEmpty());
         QTRY_VERIFY(rowNamed(settings, account->name)->text(2).startsWith(QLatin1String("up to date")));
+        QTRY_VERIFY(!window().signInBanner()->isVisibleTo(&window()));
     }
 
     void removingAnAccountAsksFirst() {

@@ -123,6 +123,7 @@ private slots:
         o.mastodonAccounts = 1;
         o.mentionsPerAccount = 30;
         o.people = 30;
+        o.discourseTopics = 12; // a user API key syncs at the forum's 20 requests a minute
         m_server = std::make_unique<sandbox::SandboxServer>(o);
         QString error;
         QVERIFY2(m_server->start(&error), qPrintable(error));
@@ -192,6 +193,63 @@ private slots:
             again);
         QVERIFY2(code2 == 0, err2.constData());
         QCOMPARE(accounts(profile).size(), 1);
+    }
+
+    // Discourse: the user API key comes back to the loopback address, or is pasted on stdin (--oob) from the page
+    // the forum shows, line breaks and all.
+    void discourseLoginBothWays() {
+        const QString profile = m_dir.filePath(QStringLiteral("discourse"));
+        const QString forum = m_server->baseUrl() + QStringLiteral("/discourse");
+        const int issued = m_server->discourseUserApiKeysIssued();
+        Browser browser;
+        const auto [code, out, err] =
+            login(profile,
+                  {QStringLiteral("discourse"), QStringLiteral("--name"), QStringLiteral("forum"),
+                   QStringLiteral("--base-url"), forum, QStringLiteral("--secret-store"), QStringLiteral("file")},
+                  browser);
+        QVERIFY2(code == 0, err.constData());
+        QVERIFY2(out.contains("added forum (discourse,"), out.constData());
+        QCOMPARE(m_server->discourseUserApiKeysIssued(), issued + 1);
+        QTRY_VERIFY(browser.done);
+        QCOMPARE(browser.lastStatus, 200);
+
+        QProcess p;
+        setup(p);
+        p.start(bin(), {QStringLiteral("--profile"), profile, QStringLiteral("account"), QStringLiteral("login"),
+                        QStringLiteral("discourse"), QStringLiteral("--name"), QStringLiteral("pasted"),
+                        QStringLiteral("--base-url"), forum, QStringLiteral("--oob"), QStringLiteral("--secret-store"),
+                        QStringLiteral("file")});
+        QByteArray printed;
+        const QRegularExpression address(QStringLiteral("^(http://127\\.0\\.0\\.1:\\d+/\\S+)$"),
+                                         QRegularExpression::MultilineOption);
+        QRegularExpressionMatch m;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                printed += p.readAllStandardOutput();
+                m = address.match(QString::fromUtf8(printed));
+                return m.hasMatch() && printed.contains("followed by an empty line");
+            },
+            kTimeoutMs));
+        const QUrl url = QUrl::fromEncoded(m.captured(1).toUtf8());
+        QVERIFY2(!url.query().contains(QLatin1String("auth_redirect")), qPrintable(url.toString()));
+        QNetworkAccessManager nam;
+        QNetworkReply* reply = nam.get(QNetworkRequest(url));
+        QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, kTimeoutMs));
+        const QString page = QString::fromUtf8(reply->readAll());
+        reply->deleteLater();
+        const QRegularExpressionMatch shown =
+            QRegularExpression(QStringLiteral("<pre id=\"payload\">([^<]+)</pre>")).match(page);
+        QVERIFY2(shown.hasMatch(), qPrintable(page));
+        p.write(shown.captured(1).toLatin1() + "\n"); // the text ends with a line break; then the empty line
+        QVERIFY(QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, kTimeoutMs));
+        printed += p.readAllStandardOutput();
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        QVERIFY2(printed.contains("added pasted (discourse,"), printed.constData());
+        QCOMPARE(m_server->discourseUserApiKeysIssued(), issued + 2);
+        QCOMPARE(accounts(profile).size(), 2);
+
+        const auto [syncCode, syncOut, syncErr] = run(profile, {QStringLiteral("sync"), QStringLiteral("--once")});
+        QVERIFY2(syncCode == 0, syncErr.constData());
     }
 
     void emailLoginSignsInWithXoauth2() {

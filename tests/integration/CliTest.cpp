@@ -330,6 +330,25 @@ private slots:
         QVERIFY2(r.err.contains("main"), r.err.constData());
         const Run list = baton({QStringLiteral("account"), QStringLiteral("list")}, prof);
         QVERIFY2(list.out.contains("error:"), list.out.constData());
+        QVERIFY2(!list.out.contains("SIGN-IN REFUSED"), list.out.constData()); // a server error is not a sign-in
+    }
+
+    // Last: the sandbox's first account stays revoked for the rest of this server's life.
+    void refusedTokenIsFlaggedLoudly() {
+        const QString prof = profile(QStringLiteral("revoked"));
+        addAccount(prof);
+        QVERIFY(m_server->revokeToken(0));
+        const Run r = baton({QStringLiteral("sync"), QStringLiteral("--once")}, prof);
+        QCOMPARE(r.exitCode, 3);
+        const Run list = baton({QStringLiteral("account"), QStringLiteral("list")}, prof);
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY2(list.out.contains("SIGN-IN REFUSED, sign in again (baton account login mastodon"),
+                 list.out.constData());
+        const Run json = baton({QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("--json")}, prof);
+        const QJsonObject account = QJsonDocument::fromJson(json.out).array().at(0).toObject();
+        QCOMPARE(account.value(QLatin1String("name")).toString(), QStringLiteral("main"));
+        QVERIFY(account.value(QLatin1String("sign_in_refused")).toBool());
+        QVERIFY(account.value(QLatin1String("last_error")).toString().startsWith(QLatin1String("unauthorized")));
     }
 };
 

@@ -64,11 +64,16 @@ private slots:
     void rateLimitedInDiscourseShape();
     void serverErrorsRetried();
     void userKeyBudgetNeverExceeded();
+    void userKeyPlainTextLimitWaitsThenResumes();
     void sandboxQuirks();
 
 private:
     bool budgetCase() const { return qstrcmp(QTest::currentTestFunction(), "userKeyBudgetNeverExceeded") == 0; }
     bool quirksCase() const { return qstrcmp(QTest::currentTestFunction(), "sandboxQuirks") == 0; }
+    // The forum limits user keys harder than the client believes: its middleware answers 429 in plain text.
+    bool plainLimitCase() const {
+        return qstrcmp(QTest::currentTestFunction(), "userKeyPlainTextLimitWaitsThenResumes") == 0;
+    }
 
     std::unique_ptr<sandbox::SandboxServer> m_sandbox;
     std::unique_ptr<testing::SyncHarness> m_h;
@@ -84,8 +89,8 @@ void DiscourseSyncTest::init() {
     options.people = 90;
     options.discourseTopics = 70;
     options.discourseAdminRateLimit = 100000;
-    options.discourseUserRateLimit = budgetCase() ? 5 : (quirksCase() ? 3 : 100000);
-    options.discourseRateWindowMs = budgetCase() ? 1000 : 60000;
+    options.discourseUserRateLimit = budgetCase() ? 5 : (quirksCase() ? 3 : (plainLimitCase() ? 8 : 100000));
+    options.discourseRateWindowMs = budgetCase() ? 1000 : (plainLimitCase() ? 2000 : 60000);
     m_sandbox = std::make_unique<sandbox::SandboxServer>(options);
     QString error;
     QVERIFY2(m_sandbox->start(&error), qPrintable(error));
@@ -522,6 +527,34 @@ void DiscourseSyncTest::userKeyBudgetNeverExceeded() {
     const qint64 span = mine.constLast().receivedAtMs - mine.constFirst().receivedAtMs;
     qInfo("user-key sync: %lld requests in %lld ms at 5 per second", static_cast<long long>(mine.size()),
           static_cast<long long>(span));
+}
+
+void DiscourseSyncTest::userKeyPlainTextLimitWaitsThenResumes() {
+    const qint64 account = m_accounts[1];
+    const SyncRun run = m_h->runSync({account});
+    QVERIFY(run.finished);
+    QVERIFY2(run.ok.value(account), qPrintable(m_h->sync().status(account).error.toString()));
+    const QList<JournalEntry> mine = discourseRequests(m_sandbox->journal(), m_remote[1].name);
+    int limited = 0;
+    for (qsizetype i = 0; i + 1 < mine.size(); ++i) {
+        if (mine[i].status != 429) {
+            continue;
+        }
+        QVERIFY(mine[i].fault.isEmpty()); // the forum's own limiter, not an injected fault
+        ++limited;
+        // Retry-After (whole seconds, at least 1) was read from the header of a body that is not JSON, and kept.
+        QVERIFY2(mine[i + 1].receivedAtMs - mine[i].receivedAtMs >= 950,
+                 qPrintable(QStringLiteral("%1 then %2 after %3 ms")
+                                .arg(mine[i].path, mine[i + 1].path)
+                                .arg(mine[i + 1].receivedAtMs - mine[i].receivedAtMs)));
+    }
+    QVERIFY2(limited >= 1, qPrintable(QString::number(mine.size())));
+    QVERIFY(mine.constLast().status == 200);
+    QVERIFY(store::SyncStateRepository::get(m_h->db(), account, QStringLiteral("posts")).backfillDone);
+    QVERIFY(queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {account}) > 0);
+    QCOMPARE(duplicateItems(m_h->db()), qint64(0));
+    qInfo("user-key sync through the forum's plain-text limiter: %d answers 429 among %lld requests", limited,
+          static_cast<long long>(mine.size()));
 }
 
 // What the sandbox itself must get right for the tests above to mean anything (api-contracts.md §4.8, §9): the

@@ -1,11 +1,14 @@
 // Crash safety of the real `baton` binary on every network of the sandbox besides Mastodon (CrashSafetyTest): a
 // child process syncing one account is killed with SIGKILL at random moments. After every kill the database must be
 // sound (integrity_check, no duplicate, never fewer items than before); once a run is allowed to finish, the profile
-// must hold exactly what a clean sync of the same server stores, so no kill lost or invented anything. Bluesky
-// replies are also killed mid-flight: each must reach the server exactly once.
+// must hold exactly what a clean sync of the same server stores, so no kill lost or invented anything. Replies on
+// every network that takes them are also killed mid-flight: each must reach the server exactly once.
 //
 // The kill moments come from a seed printed at the start; BATON_CRASH_SEED=N replays a run.
 #include "core/sandbox/SandboxServer.h"
+#include "core/sandbox/mail/MailStore.h"
+#include "core/sandbox/reddit/RedditStore.h"
+#include "core/sandbox/youtube/YouTubeStore.h"
 #include "core/store/Database.h"
 #include "tests/support/BatonProcess.h"
 #include "tests/support/StoreProbe.h"
@@ -14,6 +17,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
@@ -29,7 +33,7 @@ using baton::testing::queryInt;
 namespace {
 
 constexpr int kSyncKills = 8;
-constexpr int kReplyKills = 10;
+constexpr int kReplyKills = 14;
 constexpr int kChildTimeoutMs = 90000;
 constexpr qint64 kFixedNow = 1795000000000LL; // 2026-11-19
 const char* const kTokenVariable = "BATON_CRASH_TEST_TOKEN";
@@ -53,10 +57,12 @@ private slots:
     void cleanup();
     void killedDuringSync_data();
     void killedDuringSync();
-    void killedDuringBlueskyReply();
+    void killedDuringReply_data();
+    void killedDuringReply();
 
 private:
-    void startSandbox();
+    // nowMs: the sandbox clock's start (0: the wall clock).
+    void startSandbox(qint64 nowMs = kFixedNow);
     // A new profile with the sandbox's account of that network; the profile's folder, or empty on failure.
     std::unique_ptr<QTemporaryDir> profileWith(const QString& network);
     Child runBaton(const QTemporaryDir& profile, const QStringList& args, int killAfterMs = -1);
@@ -64,6 +70,8 @@ private:
         return QDir(profile.path()).filePath(QStringLiteral("baton.db"));
     }
     void checkStore(const QTemporaryDir& profile, const QString& when, qint64* items);
+    // How many copies of the reply with that text the network's server holds (email: distinct Message-IDs).
+    int repliesOnServer(const QString& network, const QString& parent, const QString& text, QString* why) const;
 
     QString m_baton;
     quint32 m_seed = 0;
@@ -90,10 +98,10 @@ void NetworkCrashSafetyTest::cleanup() {
     m_sandbox.reset();
 }
 
-void NetworkCrashSafetyTest::startSandbox() {
+void NetworkCrashSafetyTest::startSandbox(qint64 nowMs) {
     sandbox::SandboxOptions options;
     options.seed = 5;
-    options.nowMs = kFixedNow;
+    options.nowMs = nowMs;
     options.mastodonAccounts = 1;
     options.mentionsPerAccount = 600; // sizes the Reddit community too
     options.rateLimit = 1000000;
@@ -202,35 +210,90 @@ void NetworkCrashSafetyTest::killedDuringSync() {
     QVERIFY2(expected.size() > 10, qPrintable(QString::number(expected.size())));
 }
 
-void NetworkCrashSafetyTest::killedDuringBlueskyReply() {
-    startSandbox();
-    const std::unique_ptr<QTemporaryDir> profile = profileWith(QStringLiteral("bluesky"));
+void NetworkCrashSafetyTest::killedDuringReply_data() {
+    QTest::addColumn<QString>("network");
+    // Each answer is held back by latencyMs (a random value up to twice it) so that kills land at every step;
+    // Discourse and email ask the server several things before they post (email some fifteen IMAP commands).
+    QTest::addColumn<int>("latencyMs");
+    QTest::addColumn<int>("killWithinMs");
+    QTest::newRow("bluesky") << QStringLiteral("bluesky") << 250 << 600;
+    QTest::newRow("reddit") << QStringLiteral("reddit") << 250 << 600;
+    QTest::newRow("discourse") << QStringLiteral("discourse") << 250 << 2400;
+    QTest::newRow("youtube") << QStringLiteral("youtube") << 250 << 600;
+    QTest::newRow("email") << QStringLiteral("email") << 40 << 2400;
+}
+
+int NetworkCrashSafetyTest::repliesOnServer(const QString& network, const QString& parent, const QString& text,
+                                            QString* why) const {
+    if (network == QLatin1String("bluesky")) {
+        return m_sandbox->blueskyRepliesWithText(parent, text);
+    }
+    if (network == QLatin1String("reddit")) {
+        return m_sandbox->reddit().commentsWithText(text);
+    }
+    if (network == QLatin1String("discourse")) {
+        return m_sandbox->discoursePostsWithText(text);
+    }
+    if (network == QLatin1String("youtube")) {
+        return m_sandbox->youtube().commentsWithText(text);
+    }
+    // Email: SMTP has no idempotency and no lookup on the receiving side. A message submitted again (the process
+    // died after the server took it, before the copy in Sent) carries the same Message-ID, so mail clients show one
+    // message: distinct Message-IDs are what must be exactly one.
+    QSet<QString> ids;
+    for (const sandbox::OutgoingMail& m : m_sandbox->mail().outgoing()) {
+        if (m.raw.contains(text.toUtf8())) {
+            ids.insert(sandbox::MailStore::messageIdOf(m.raw));
+        }
+    }
+    if (why) {
+        *why = QStringList(ids.cbegin(), ids.cend()).join(u' ');
+    }
+    return static_cast<int>(ids.size());
+}
+
+void NetworkCrashSafetyTest::killedDuringReply() {
+    QFETCH(QString, network);
+    QFETCH(int, latencyMs);
+    QFETCH(int, killWithinMs);
+    // On the wall clock: where no idempotency key exists, an earlier attempt is recognised by its text and its time
+    // on the server, which must agree with this computer's as a real server's does.
+    startSandbox(0);
+    const std::unique_ptr<QTemporaryDir> profile = profileWith(network);
     QVERIFY(profile);
     const Child synced = runBaton(*profile, {QStringLiteral("sync"), QStringLiteral("--once")});
     QVERIFY2(synced.finished && synced.exitCode == 0, qPrintable(synced.describe()));
     QStringList parents;
-    QStringList parentUris;
+    QStringList parentIds;
     {
         store::Database db;
         QVERIFY(db.open(dbPath(*profile), store::Database::Mode::ReadOnly).hasValue());
-        parents = queryColumn(db, "SELECT id FROM items WHERE direction = 'in' ORDER BY id DESC LIMIT 100");
-        parentUris = queryColumn(db, "SELECT remote_id FROM items WHERE direction = 'in' ORDER BY id DESC LIMIT 100");
+        // Items the network takes replies to: not spam, not a YouTube comment held back from the public.
+        const char* sql = "SELECT %1 FROM items WHERE direction = 'in' AND status <> 'spam' AND coalesce(visibility, "
+                          "'') NOT IN ('heldForReview', 'likelySpam', 'rejected') ORDER BY id DESC LIMIT 100";
+        parents = queryColumn(db, QString::fromLatin1(sql).arg(QStringLiteral("id")).toUtf8().constData());
+        parentIds = queryColumn(db, QString::fromLatin1(sql).arg(QStringLiteral("remote_id")).toUtf8().constData());
     }
     QVERIFY(parents.size() >= kReplyKills);
     qint64 items = 0;
     int killed = 0;
+    int killedQueued = 0;       // killed after the reply was queued: the resume had to decide whether it went out
+    int killedAfterPosting = 0; // of those, killed once the server had it
     for (int run = 0; run < kReplyKills; ++run) {
-        const QString when = QStringLiteral("reply run %1").arg(run + 1);
-        const QString text = QStringLiteral("Thanks, we are on it (reply %1)").arg(run + 1);
-        // Answers are held back so that many kills land while createRecord is in flight.
-        m_sandbox->faults().setLatencyMs(int(m_random.bounded(100, 351)));
+        const QString when = QStringLiteral("%1 reply run %2").arg(network).arg(run + 1);
+        const QString text = QStringLiteral("Thanks, we are on it (%1 reply %2)").arg(network).arg(run + 1);
+        m_sandbox->faults().setLatencyMs(int(m_random.bounded(latencyMs, 2 * latencyMs + 1)));
         const Child child = runBaton(*profile, {QStringLiteral("reply"), parents[run], QStringLiteral("--text"), text},
-                                     int(m_random.bounded(20, 701)));
+                                     int(m_random.bounded(20, killWithinMs + 1)));
         QVERIFY2(child.started, child.err.constData());
         QVERIFY2(child.killed || (child.finished && child.exitCode == 0), qPrintable(when + u' ' + child.describe()));
         killed += child.killed ? 1 : 0;
+        // Killed after the server took the reply, before the profile knew: the resume must find it, not repost.
+        const bool reachedServer = repliesOnServer(network, parentIds[run], text, nullptr) > 0;
+        killedAfterPosting += child.killed && reachedServer ? 1 : 0;
 
-        // The next sync sends what is due; the record key makes a second createRecord fail instead of posting twice.
+        // The next sync sends what is due. A reply that may have gone out is looked for on the server first (a
+        // record key on Bluesky), so it is never posted twice.
         m_sandbox->faults().setLatencyMs(2);
         const Child resumed = runBaton(*profile, {QStringLiteral("sync"), QStringLiteral("--once")});
         QVERIFY2(resumed.finished && resumed.exitCode == 0,
@@ -241,16 +304,31 @@ void NetworkCrashSafetyTest::killedDuringBlueskyReply() {
         }
         store::Database db;
         QVERIFY(db.open(dbPath(*profile), store::Database::Mode::ReadOnly).hasValue());
-        QCOMPARE(queryInt(db, "SELECT count(*) FROM outbox WHERE state <> 'sent'"), qint64(0));
+        QCOMPARE(queryColumn(db, "SELECT state || ': ' || coalesce(last_error, '') FROM outbox WHERE state <> 'sent'"),
+                 QStringList());
         for (int k = 0; k <= run; ++k) {
-            const QString sent = QStringLiteral("Thanks, we are on it (reply %1)").arg(k + 1);
+            const QString sent = QStringLiteral("Thanks, we are on it (%1 reply %2)").arg(network).arg(k + 1);
             const bool queued = queryInt(db, "SELECT count(*) FROM outbox WHERE text = ?", {sent}) == 1;
+            if (k == run && queued && child.killed) {
+                ++killedQueued;
+            }
             // A reply killed before it was queued is simply not there; one that was queued went out exactly once.
-            QCOMPARE(m_sandbox->blueskyRepliesWithText(parentUris[k], sent), queued ? 1 : 0);
+            QString why;
+            const int onServer = repliesOnServer(network, parentIds[k], sent, &why);
+            QVERIFY2(onServer == (queued ? 1 : 0),
+                     qPrintable(QStringLiteral("%1: \"%2\" %3 on the server, queued: %4 %5")
+                                    .arg(when, sent)
+                                    .arg(onServer)
+                                    .arg(queued)
+                                    .arg(why)));
+            // The sent reply is in the inbox's history, once.
+            QCOMPARE(queryInt(db, "SELECT count(*) FROM items WHERE direction = 'out' AND instr(text, ?) > 0", {sent}),
+                     qint64(queued ? 1 : 0));
         }
     }
-    qInfo("%d of %d replies killed mid-way", killed, kReplyKills);
-    QVERIFY(killed > 0);
+    qInfo("%s: %d of %d replies killed mid-way, %d of them once queued, %d once on the server", qPrintable(network),
+          killed, kReplyKills, killedQueued, killedAfterPosting);
+    QVERIFY(killedQueued > 0);
 }
 
 QTEST_GUILESS_MAIN(NetworkCrashSafetyTest)

@@ -8,6 +8,7 @@
 #include "core/connectors/google/GoogleGrant.h"
 #include "core/connectors/reddit/RedditConnector.h"
 #include "core/sandbox/SandboxServer.h"
+#include "core/sandbox/discourse/DiscourseUserApiKeys.h"
 #include "core/sandbox/mail/MailStore.h"
 #include "core/store/AccountRepository.h"
 #include "core/sync/AccountSetup.h"
@@ -96,8 +97,10 @@ private slots:
     void redditInstalledAppThenSync();
     void youtubeSignInThenSync();
     void googleReviewsSignInThenSync();
+    void googleGrantRenewsTheAccessToken_data();
     void googleGrantRenewsTheAccessToken();
     void emailSignInThenSyncAndReply();
+    void discourseUserApiKeyThenSync();
     void refusedInTheBrowser();
     void wrongStateIsRejected();
     void timeoutWhenTheBrowserNeverComesBack();
@@ -127,6 +130,7 @@ void OAuthSignInTest::init() {
     o.mastodonAccounts = 1;
     o.mentionsPerAccount = 40;
     o.people = 40;
+    o.discourseTopics = 12; // a user API key syncs at the forum's 20 requests a minute
     m_sandbox = std::make_unique<sandbox::SandboxServer>(o);
     QString error;
     QVERIFY2(m_sandbox->start(&error), qPrintable(error));
@@ -352,27 +356,38 @@ void OAuthSignInTest::googleReviewsSignInThenSync() {
     QVERIFY(testing::queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {id}) > 0);
 }
 
+void OAuthSignInTest::googleGrantRenewsTheAccessToken_data() {
+    QTest::addColumn<model::Network>("network");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("demoNetwork");
+    QTest::newRow("youtube") << model::Network::YouTube << QStringLiteral("/youtube") << QStringLiteral("youtube");
+    QTest::newRow("google-reviews") << model::Network::GoogleReviews << QStringLiteral("/google")
+                                    << QStringLiteral("google-reviews");
+}
+
 void OAuthSignInTest::googleGrantRenewsTheAccessToken() {
-    auth::SignInOptions o = options(model::Network::YouTube, QStringLiteral("/youtube"));
+    QFETCH(model::Network, network);
+    QFETCH(QString, path);
+    QFETCH(QString, demoNetwork);
+    auth::SignInOptions o = options(network, path);
     o.clientId = QStringLiteral("1234-baton.apps.googleusercontent.com");
     o.clientSecret = QStringLiteral("GOCSPX-desktop");
     const auto secret = signIn(o);
     QVERIFY2(secret.hasValue(), qPrintable(secret.hasValue() ? QString() : secret.error().toString()));
     auto grant = connectors::google::parseGrant(*secret);
     QVERIFY(grant.has_value());
-    QCOMPARE(grant->accessToken, demo(QStringLiteral("youtube")).token);
+    QCOMPARE(grant->accessToken, demo(demoNetwork).token);
     QVERIFY(grant->refreshToken.startsWith(QLatin1String("1//")));
-    QCOMPARE(grant->tokenUri, m_sandbox->baseUrl() + QStringLiteral("/youtube/token"));
+    QCOMPARE(grant->tokenUri, m_sandbox->baseUrl() + path + QStringLiteral("/token"));
 
     // An hour later the access token is refused: the connector renews it once and goes on.
     grant->accessToken = QStringLiteral("ya29.expired-an-hour-ago");
-    const qint64 id =
-        addAndSync(model::Network::YouTube, QStringLiteral("/youtube"), connectors::google::toSecret(*grant));
+    const qint64 id = addAndSync(network, path, connectors::google::toSecret(*grant));
     QVERIFY(id > 0);
     QVERIFY(testing::queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {id}) > 0);
     QList<JournalEntry> renewals;
     for (const JournalEntry& e :
-         entries(m_sandbox->journal(), QStringLiteral("POST"), QStringLiteral("/youtube/token"))) {
+         entries(m_sandbox->journal(), QStringLiteral("POST"), path + QStringLiteral("/token"))) {
         if (formValue(e, QStringLiteral("grant_type")) == QLatin1String("refresh_token")) {
             renewals.append(e);
         }
@@ -384,15 +399,15 @@ void OAuthSignInTest::googleGrantRenewsTheAccessToken() {
     QCOMPARE(renewals.constFirst().status, 200);
     const auto kept = connectors::google::parseGrant(m_h->secretOf(id));
     QVERIFY(kept.has_value());
-    QCOMPARE(kept->accessToken, demo(QStringLiteral("youtube")).token); // the renewed token was kept
+    QCOMPARE(kept->accessToken, demo(demoNetwork).token); // the renewed token was kept
     QCOMPARE(kept->refreshToken, grant->refreshToken);
 
     // A grant Google no longer honours: the account is refused and nothing is stored.
     grant->refreshToken = QStringLiteral("1//revoked");
     model::Account account;
-    account.network = model::Network::YouTube;
+    account.network = network;
     account.name = QStringLiteral("revoked grant");
-    account.baseUrl = m_sandbox->baseUrl() + QStringLiteral("/youtube");
+    account.baseUrl = m_sandbox->baseUrl() + path;
     std::optional<Expected<model::Account, Error>> added;
     QObject context;
     sync::AccountSetup::add(m_h->store(), m_h->network(), m_h->secrets(), account, connectors::google::toSecret(*grant),
@@ -401,6 +416,85 @@ void OAuthSignInTest::googleGrantRenewsTheAccessToken() {
     QVERIFY(!added->hasValue());
     QVERIFY(added->error().code == ErrorCode::Unauthorized);
     QVERIFY(!store::AccountRepository::byName(m_h->db(), QStringLiteral("revoked grant")));
+}
+
+void OAuthSignInTest::discourseUserApiKeyThenSync() {
+    const auth::SignInOptions o = options(model::Network::Discourse, QStringLiteral("/discourse"));
+    const auto secret = signIn(o);
+    QVERIFY2(secret.hasValue(), qPrintable(secret.hasValue() ? QString() : secret.error().toString()));
+    const QJsonObject parsed = QJsonDocument::fromJson(secret->toUtf8()).object();
+    const QString key = parsed.value(QLatin1String("key")).toString();
+    const QString clientId = parsed.value(QLatin1String("client_id")).toString();
+    QVERIFY(!key.isEmpty());
+    QCOMPARE(m_sandbox->discourseClientIdOfKey(key), clientId);
+
+    // What was asked: our public key, our scopes, a fresh nonce, and the loopback address to come back to.
+    const QList<JournalEntry> asked =
+        entries(m_sandbox->journal(), QStringLiteral("GET"), QStringLiteral("/discourse/user-api-key/new"));
+    QCOMPARE(asked.size(), 1);
+    const JournalEntry& a = asked.constFirst();
+    QVERIFY(a.queryValue(QStringLiteral("public_key")).startsWith(QLatin1String("-----BEGIN PUBLIC KEY-----\n")));
+    QCOMPARE(a.queryValue(QStringLiteral("scopes")), QStringLiteral("read,write,notifications,session_info"));
+    QCOMPARE(a.queryValue(QStringLiteral("client_id")), clientId);
+    QCOMPARE(a.queryValue(QStringLiteral("application_name")), QStringLiteral("Baton"));
+    QCOMPARE(a.queryValue(QStringLiteral("nonce")).size(), 32);
+    QCOMPARE(a.queryValue(QStringLiteral("auth_redirect")), m_redirectUri);
+    QVERIFY(m_redirectUri.startsWith(QLatin1String("http://127.0.0.1:")));
+    QCOMPARE(a.status, 302);
+    QCOMPARE(m_browser->statuses.constLast(), 200);
+
+    // The key signs the account in: every request of the sync carries it and its client id.
+    m_sandbox->clearJournal();
+    const qint64 id = addAndSync(model::Network::Discourse, QStringLiteral("/discourse"), *secret);
+    QVERIFY(id > 0);
+    QVERIFY(testing::queryInt(m_h->db(), "SELECT count(*) FROM items WHERE account_id = ?", {id}) > 0);
+    int calls = 0;
+    for (const JournalEntry& e : m_sandbox->journal()) {
+        if (e.path.startsWith(QLatin1String("/discourse/"))) {
+            ++calls;
+            QCOMPARE(e.header(QStringLiteral("user-api-key")), key);
+            QCOMPARE(e.header(QStringLiteral("user-api-client-id")), clientId);
+            QCOMPARE(e.status, 200);
+        }
+    }
+    QVERIFY(calls > 3);
+
+    // An answer made for another sign-in (another nonce) is refused, and nothing comes of it.
+    m_browser = std::make_unique<Browser>();
+    const auto forged = signIn(o, [this](const QUrl& url) {
+        const QUrlQuery q(url);
+        const QByteArray payload = sandbox::encryptUserApiKeyPayload(
+            q.queryItemValue(QStringLiteral("public_key"), QUrl::FullyDecoded).toLatin1(),
+            R"({"key":"stolen","nonce":"someone-else","push":false,"api":4})");
+        QUrl back(q.queryItemValue(QStringLiteral("auth_redirect"), QUrl::FullyDecoded));
+        back.setQuery(QStringLiteral("payload=") +
+                      QString::fromLatin1(QUrl::toPercentEncoding(QString::fromLatin1(payload))));
+        return m_browser->open(back);
+    });
+    QVERIFY(!forged.hasValue());
+    QVERIFY(forged.error().code == ErrorCode::BadResponse);
+    QVERIFY2(forged.error().detail.contains(QLatin1String("nonce")), qPrintable(forged.error().detail));
+
+    // Out of band (a forum whose admin has not allowed the loopback address): the page shows the key to paste.
+    const int issued = m_sandbox->discourseUserApiKeysIssued();
+    m_browser = std::make_unique<Browser>();
+    auth::SignIn pasted(m_h->network());
+    std::optional<Expected<QString, Error>> result;
+    auth::SignInOptions oob = o;
+    oob.outOfBand = true;
+    pasted.start(
+        oob, [this](const QUrl& url) { return m_browser->open(url); },
+        [&](Expected<QString, Error> r) { result = std::move(r); });
+    QVERIFY(pasted.outOfBand());
+    QVERIFY(!pasted.authorizeUrl().query().contains(QLatin1String("auth_redirect")));
+    QTRY_VERIFY_WITH_TIMEOUT(m_browser->done, kTimeoutMs);
+    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("<pre id=\"payload\">([^<]+)</pre>"))
+                                          .match(QString::fromUtf8(m_browser->lastPage));
+    QVERIFY(m.hasMatch());
+    pasted.submitCode(m.captured(1));
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), kTimeoutMs);
+    QVERIFY2(result->hasValue(), qPrintable(result->hasValue() ? QString() : result->error().toString()));
+    QCOMPARE(m_sandbox->discourseUserApiKeysIssued(), issued + 1);
 }
 
 void OAuthSignInTest::emailSignInThenSyncAndReply() {

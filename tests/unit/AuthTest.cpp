@@ -4,7 +4,9 @@
 #include "core/auth/OAuth.h"
 #include "core/auth/Pkce.h"
 #include "core/auth/SignIn.h"
+#include "core/auth/UserApiKey.h"
 #include "core/connectors/google/GoogleGrant.h"
+#include "core/sandbox/discourse/DiscourseUserApiKeys.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -271,7 +273,15 @@ private slots:
 
         o.network = model::Network::Bluesky;
         QVERIFY(!providerFor(o).hasValue());
-        QVERIFY(!supportsBrowserSignIn(model::Network::Discourse));
+        QVERIFY(!supportsBrowserSignIn(model::Network::Bluesky));
+        QVERIFY(!supportsBrowserSignIn(model::Network::Feed));
+        // Discourse: a user API key request, not OAuth; no client id to give.
+        QVERIFY(supportsBrowserSignIn(model::Network::Discourse));
+        o.network = model::Network::Discourse;
+        o.clientId.clear();
+        o.baseUrl = QStringLiteral("https://forum.example.com");
+        QCOMPARE(providerFor(o).value().authorizeEndpoint,
+                 QUrl(QStringLiteral("https://forum.example.com/user-api-key/new")));
     }
 
     void secrets() {
@@ -457,6 +467,78 @@ private slots:
         QVERIFY(!busy.hasValue());
         QVERIFY(busy.error().code == ErrorCode::Io);
         QVERIFY(busy.error().detail.contains(QString::number(o.port)));
+    }
+
+    // Discourse user API keys: the request carries the public half, the answer opens only with the private half
+    // and only for our nonce; the forum's line-broken base64 opens, also when a paste made the breaks spaces.
+    void userApiKeyRequest() {
+        const auto keys = userapikey::makeKeyPair();
+        QVERIFY2(keys.hasValue(), qPrintable(keys.hasValue() ? QString() : keys.error().toString()));
+        QVERIFY(keys->publicPem.startsWith("-----BEGIN PUBLIC KEY-----"));
+        QVERIFY(keys->privatePem.startsWith("-----BEGIN PRIVATE KEY-----"));
+        userapikey::Request r;
+        r.baseUrl = QStringLiteral("https://forum.example.com/");
+        r.clientId = userapikey::makeClientId();
+        r.nonce = userapikey::makeNonce();
+        r.publicPem = keys->publicPem;
+        r.authRedirect = QStringLiteral("http://127.0.0.1:4567/callback");
+        QCOMPARE(r.clientId.size(), 32);
+        QVERIFY(r.nonce != userapikey::makeNonce());
+        const QUrl url = userapikey::authorizeUrl(r);
+        QCOMPARE(url.host(), QStringLiteral("forum.example.com"));
+        QCOMPARE(url.path(), QStringLiteral("/user-api-key/new"));
+        const QUrlQuery q(url);
+        QCOMPARE(q.queryItemValue(QStringLiteral("public_key"), QUrl::FullyDecoded),
+                 QString::fromLatin1(keys->publicPem));
+        QCOMPARE(q.queryItemValue(QStringLiteral("scopes"), QUrl::FullyDecoded),
+                 QStringLiteral("read,write,notifications,session_info"));
+        QCOMPARE(q.queryItemValue(QStringLiteral("nonce"), QUrl::FullyDecoded), r.nonce);
+        QCOMPARE(q.queryItemValue(QStringLiteral("client_id"), QUrl::FullyDecoded), r.clientId);
+        QCOMPARE(q.queryItemValue(QStringLiteral("application_name"), QUrl::FullyDecoded), QStringLiteral("Baton"));
+        QCOMPARE(q.queryItemValue(QStringLiteral("auth_redirect"), QUrl::FullyDecoded), r.authRedirect);
+        // The raw query keeps the PEM's '+' and '/' encoded, so no server reads them as spaces or separators.
+        QVERIFY(!url.query(QUrl::FullyEncoded).contains(u'+'));
+        r.authRedirect.clear();
+        QVERIFY(!QUrlQuery(userapikey::authorizeUrl(r)).hasQueryItem(QStringLiteral("auth_redirect")));
+    }
+
+    void userApiKeyPayload() {
+        const auto keys = userapikey::makeKeyPair();
+        const auto other = userapikey::makeKeyPair();
+        QVERIFY(keys.hasValue() && other.hasValue());
+        const QByteArray json = R"({"key":"abc123","nonce":"n-1","push":false,"api":4})";
+        const QByteArray payload = sandbox::encryptUserApiKeyPayload(keys->publicPem, json);
+        QVERIFY(payload.contains('\n')); // as the forum writes it
+        QCOMPARE(userapikey::openPayload(keys->privatePem, QString::fromLatin1(payload), QStringLiteral("n-1")).value(),
+                 QStringLiteral("abc123"));
+        QString spaced = QString::fromLatin1(payload); // line breaks a paste turned into spaces
+        spaced.replace(u'\n', u' ');
+        QCOMPARE(userapikey::openPayload(keys->privatePem, spaced, QStringLiteral("n-1")).value(),
+                 QStringLiteral("abc123"));
+
+        auto refused = userapikey::openPayload(keys->privatePem, QString::fromLatin1(payload), QStringLiteral("n-2"));
+        QVERIFY(!refused && refused.error().code == ErrorCode::BadResponse);
+        QVERIFY2(refused.error().detail.contains(QLatin1String("nonce")), qPrintable(refused.error().detail));
+        refused = userapikey::openPayload(other->privatePem, QString::fromLatin1(payload), QStringLiteral("n-1"));
+        QVERIFY(!refused && refused.error().code == ErrorCode::BadResponse);
+        refused =
+            userapikey::openPayload(keys->privatePem, QStringLiteral("not base64 at all!"), QStringLiteral("n-1"));
+        QVERIFY(!refused && refused.error().detail.contains(QLatin1String("base64")));
+        refused = userapikey::openPayload(keys->privatePem, QStringLiteral("  \n"), QStringLiteral("n-1"));
+        QVERIFY(!refused && refused.error().detail.contains(QLatin1String("empty")));
+        const QByteArray noKey = sandbox::encryptUserApiKeyPayload(keys->publicPem, R"({"nonce":"n-1"})");
+        refused = userapikey::openPayload(keys->privatePem, QString::fromLatin1(noKey), QStringLiteral("n-1"));
+        QVERIFY(!refused && refused.error().detail.contains(QLatin1String("no key")));
+
+        const QJsonObject secret =
+            QJsonDocument::fromJson(userapikey::secretFor(QStringLiteral("abc123"), QStringLiteral("cid")).toUtf8())
+                .object();
+        QCOMPARE(secret.value(QLatin1String("key")).toString(), QStringLiteral("abc123"));
+        QCOMPARE(secret.value(QLatin1String("client_id")).toString(), QStringLiteral("cid"));
+        // The browser's redirect brings the payload in the query, percent-encoded.
+        const Callback back = parseCallback("payload=" + QUrl::toPercentEncoding(QString::fromLatin1(payload)));
+        QCOMPARE(back.payload, QString::fromLatin1(payload));
+        QCOMPARE(parseCallback("payload=ab+c%2Bd%0A").payload, QStringLiteral("ab+c+d\n")); // '+' is base64 here
     }
 };
 

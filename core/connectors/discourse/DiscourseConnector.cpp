@@ -96,6 +96,15 @@ DiscourseConnector::DiscourseConnector(model::Account account, QString token, ne
     while (m_site.endsWith(u'/')) {
         m_site.chop(1);
     }
+    if (m_token.trimmed().startsWith(u'{')) {
+        // A user API key from the browser sign-in: {"key","client_id"} (auth/UserApiKey.h).
+        const QJsonObject o = QJsonDocument::fromJson(m_token.toUtf8()).object();
+        m_token = o.value(QLatin1String("key")).toString();
+        m_clientId = o.value(QLatin1String("client_id")).toString();
+    }
+    if (m_clientId.isEmpty()) {
+        m_clientId = m_account.settings.value(QStringLiteral("client_id")).toString();
+    }
     m_sendTimes = sendTimesFor(QStringLiteral("%1|%2").arg(m_account.id).arg(m_site));
     m_rateLimit = adminKey() ? 60 : 20; // max_admin_api_reqs_per_minute, max_user_api_reqs_per_minute
     const int limit = m_account.settings.value(QStringLiteral("rate_limit")).toInt();
@@ -152,9 +161,8 @@ net::Request DiscourseConnector::request(const QByteArray& method, const QString
         r.headers.append({QByteArrayLiteral("Api-Username"), m_token.left(colon).trimmed().toUtf8()});
     } else {
         r.headers.append({QByteArrayLiteral("User-Api-Key"), m_token.trimmed().toUtf8()});
-        const QString clientId = m_account.settings.value(QStringLiteral("client_id")).toString();
-        if (!clientId.isEmpty()) {
-            r.headers.append({QByteArrayLiteral("User-Api-Client-Id"), clientId.toUtf8()});
+        if (!m_clientId.isEmpty()) {
+            r.headers.append({QByteArrayLiteral("User-Api-Client-Id"), m_clientId.toUtf8()});
         }
     }
     r.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});

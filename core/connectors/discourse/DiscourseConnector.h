@@ -58,7 +58,8 @@ private:
                     Callback<model::Item> done);
 
     model::Account m_account;
-    QString m_token;
+    QString m_token;    // "username:key" (an admin key) or a user API key
+    QString m_clientId; // a user API key's client id, sent as User-Api-Client-Id
     net::NetworkEngine& m_engine;
     QString m_site;
     int m_rateLimit = 20;

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <algorithm>
 
 namespace baton::sandbox {
 
@@ -83,6 +84,10 @@ int DiscourseForum::accountForUserApiKey(const QString& key) const {
             return i;
         }
     }
+    const auto issued = m_issuedKeys.constFind(key); // the account's own user, whatever its other key is
+    if (issued != m_issuedKeys.cend() && !m_accounts.at(issued->account).revoked) {
+        return issued->account;
+    }
     return -1;
 }
 
@@ -97,11 +102,6 @@ int DiscourseForum::accountForAdminKey(const QString& key, const QString& apiUse
         }
     }
     return -1;
-}
-
-bool DiscourseForum::isUserApiKeyAccount(int account) const {
-    const QMutexLocker lock(&m_mutex);
-    return account >= 0 && account < m_accounts.size() && !m_accounts.at(account).adminKey;
 }
 
 QString DiscourseForum::accountName(int account) const {
@@ -692,6 +692,42 @@ bool DiscourseForum::revokeKey(int account) {
 int DiscourseForum::postsCreatedThroughApi() const {
     const QMutexLocker lock(&m_mutex);
     return m_apiPosts;
+}
+
+std::pair<QString, int> DiscourseForum::issueUserApiKey(const QString& clientId, const QString& scopes) {
+    const QMutexLocker lock(&m_mutex);
+    // The forum's user-key account when there is one, else its first user (an admin may hold user keys too).
+    int account = m_accounts.isEmpty() ? -1 : 0;
+    for (int i = 0; i < m_accounts.size(); ++i) {
+        if (!m_accounts.at(i).adminKey) {
+            account = i;
+            break;
+        }
+    }
+    if (account < 0) {
+        return {QString(), -1};
+    }
+    const QString key = QStringLiteral("%1%2")
+                            .arg(m_issuedKeys.size() + 1, 4, 10, QLatin1Char('0'))
+                            .arg(QString::fromLatin1(m_accounts.at(account).key.toLatin1().toHex().left(28)));
+    m_issuedKeys.insert(key, IssuedKey{account, clientId, scopes});
+    return {key, account};
+}
+
+int DiscourseForum::userApiKeysIssued() const {
+    const QMutexLocker lock(&m_mutex);
+    return static_cast<int>(m_issuedKeys.size());
+}
+
+QString DiscourseForum::clientIdOfKey(const QString& key) const {
+    const QMutexLocker lock(&m_mutex);
+    return m_issuedKeys.value(key).clientId;
+}
+
+int DiscourseForum::postsWithRaw(const QString& raw) const {
+    const QMutexLocker lock(&m_mutex);
+    return static_cast<int>(std::count_if(m_posts.cbegin(), m_posts.cend(),
+                                          [&](const DiscoursePost& p) { return p.deletedMs == 0 && p.raw == raw; }));
 }
 
 bool DiscourseForum::postHidden(int postId) const {

@@ -115,7 +115,6 @@ public:
     // -1 unknown or revoked. apiUsername is checked for admin keys.
     int accountForUserApiKey(const QString& key) const;
     int accountForAdminKey(const QString& key, const QString& apiUsername) const;
-    bool isUserApiKeyAccount(int account) const;
     QString accountName(int account) const;
     QList<SandboxAccount> accounts(const QString& baseUrl) const;
 
@@ -139,6 +138,13 @@ public:
     bool editPost(int postId, const QString& raw);
     bool revokeKey(int account);
     int postsCreatedThroughApi() const;
+    int postsWithRaw(const QString& raw) const; // not deleted
+
+    // User API keys issued through /user-api-key/new: a new key for the forum's user-key account (the user
+    // signed in to the forum in the browser), kept beside the account's own. Returns the key and that account.
+    std::pair<QString, int> issueUserApiKey(const QString& clientId, const QString& scopes);
+    int userApiKeysIssued() const;
+    QString clientIdOfKey(const QString& key) const; // empty when the key was not issued that way
     bool postHidden(int postId) const;
     bool postDeleted(int postId) const;
     bool topicClosed(int topicId) const;
@@ -178,6 +184,12 @@ private:
     QList<DiscourseCategory> m_categories;
     QMap<int, DiscourseTopic> m_topics;
     QMap<int, DiscoursePost> m_posts;
+    struct IssuedKey {
+        int account = -1;
+        QString clientId;
+        QString scopes;
+    };
+    QHash<QString, IssuedKey> m_issuedKeys;
     QList<DiscourseNotification> m_notifications; // ascending id
     QMap<int, DiscourseReviewable> m_reviewables;
     QHash<int, QList<int>> m_flags; // post id -> user ids that flagged it

@@ -1,6 +1,7 @@
 #include "core/sandbox/discourse/DiscourseRoutes.h"
 
 #include "core/sandbox/discourse/DiscourseForum.h"
+#include "core/sandbox/discourse/DiscourseUserApiKeys.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -93,13 +94,20 @@ RouteResult DiscourseRoutes::handle(const HttpRequest& request, const QString& l
     if (!segments.isEmpty() && segments.constLast().endsWith(QLatin1String(".json"))) {
         segments.last().chop(5);
     }
+    if (segments == QStringList{QStringLiteral("user-api-key"), QStringLiteral("new")} &&
+        (request.method == "GET" || request.method == "HEAD")) {
+        // The browser's visit, signed in to the forum: no API key yet.
+        result.response = userApiKeyNew(request, m_forum);
+        return result;
+    }
     const int account = authenticate(request);
     if (account >= 0) {
         result.account = m_forum.accountName(account);
         // The per-key limiters run before the request reaches a controller.
         const qint64 now = request.receivedAtMs;
         const QString key = QStringLiteral("account:%1").arg(account);
-        if (m_forum.isUserApiKeyAccount(account)) {
+        // The limiter follows the kind of key sent: an admin's user API key is limited as a user API key.
+        if (!request.header("user-api-key").trimmed().isEmpty()) {
             const RateLimiter::State day = m_userDay.hit(key, now);
             const RateLimiter::State minute = day.limited ? day : m_user.hit(key, now);
             if (day.limited) {

@@ -471,6 +471,17 @@ int YouTubeStore::replyCount(int channel, const QString& parentId, const QString
     return n;
 }
 
+int YouTubeStore::commentsWithText(const QString& text) const {
+    const QMutexLocker lock(&m_mutex);
+    int n = 0;
+    for (const YouTubeChannel& channel : m_channels) {
+        for (const YouTubeComment& c : channel.comments) {
+            n += c.text == text && !c.deleted ? 1 : 0;
+        }
+    }
+    return n;
+}
+
 int YouTubeStore::visibleReplyCount(int channel, const QString& parentId) const {
     const QMutexLocker lock(&m_mutex);
     return static_cast<int>(visibleReplies(m_channels.at(channel), parentId).size());

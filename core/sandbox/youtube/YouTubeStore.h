@@ -114,7 +114,8 @@ public:
     int threadCount(int channel, const QString& status) const;    // visible top-level comments with that status
     QString threadWithReplies(int channel, int minReplies) const; // a published thread with that many replies
     int replyCount(int channel, const QString& parentId, const QString& text) const; // replies with that text
-    int visibleReplyCount(int channel, const QString& parentId) const;               // what totalReplyCount says
+    int commentsWithText(const QString& text) const;                   // live comments of every channel with that text
+    int visibleReplyCount(int channel, const QString& parentId) const; // what totalReplyCount says
 
 private:
     void populate(const SandboxOptions& options);
