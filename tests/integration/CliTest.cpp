@@ -333,6 +333,74 @@ private slots:
         QVERIFY2(!list.out.contains("SIGN-IN REFUSED"), list.out.constData()); // a server error is not a sign-in
     }
 
+    // Every network is added, synced and listed the same way; YouTube's line tells the day's remaining quota.
+    void addSyncAndListEachNetwork_data() {
+        QTest::addColumn<QString>("network");
+        for (const char* n : {"bluesky", "reddit", "discourse", "youtube", "google-reviews", "feed", "email"}) {
+            QTest::newRow(n) << QString::fromLatin1(n);
+        }
+    }
+
+    void addSyncAndListEachNetwork() {
+        QFETCH(QString, network);
+        sandbox::SandboxAccount remote;
+        for (const sandbox::SandboxAccount& a : m_server->accounts()) {
+            if (a.network == network) {
+                remote = a;
+                break;
+            }
+        }
+        QVERIFY2(!remote.baseUrl.isEmpty(), qPrintable(network));
+        const QString prof = profile(QStringLiteral("each-") + network);
+        QStringList add{QStringLiteral("account"),
+                        QStringLiteral("add"),
+                        network,
+                        QStringLiteral("--name"),
+                        network,
+                        QStringLiteral("--base-url"),
+                        remote.baseUrl,
+                        QStringLiteral("--secret-store"),
+                        QStringLiteral("file")};
+        if (!remote.token.isEmpty()) { // a public feed has none
+            add << QStringLiteral("--token-env") << QStringLiteral("T");
+        }
+        const Run added = baton(add, prof, {{QStringLiteral("T"), remote.token}});
+        QVERIFY2(added.exitCode == 0, added.err.constData());
+        QVERIFY2(added.out.startsWith(QStringLiteral("added %1 (%1, ").arg(network).toUtf8()), added.out.constData());
+
+        const Run synced = baton({QStringLiteral("sync"), QStringLiteral("--once")}, prof);
+        QVERIFY2(synced.exitCode == 0, synced.err.constData());
+        const QJsonArray items = inboxJson(prof);
+        QVERIFY(!items.isEmpty());
+        for (const QJsonValue& item : items) {
+            QCOMPARE(item.toObject().value(QLatin1String("network")).toString(), network);
+        }
+
+        const Run list = baton({QStringLiteral("account"), QStringLiteral("list")}, prof);
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY2(list.out.startsWith(QStringLiteral("%1\t%1\t").arg(network).toUtf8()), list.out.constData());
+        QVERIFY2(!list.out.contains("error") && !list.out.contains("SIGN-IN REFUSED"), list.out.constData());
+        const QJsonObject json =
+            QJsonDocument::fromJson(
+                baton({QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("--json")}, prof).out)
+                .array()
+                .at(0)
+                .toObject();
+        QCOMPARE(json.value(QLatin1String("network")).toString(), network);
+        QVERIFY(!json.value(QLatin1String("sign_in_refused")).toBool());
+        if (network == QLatin1String("youtube")) {
+            const int left = json.value(QLatin1String("quota_remaining")).toInt(-1);
+            QCOMPARE(json.value(QLatin1String("quota_limit")).toInt(), 10000);
+            QVERIFY2(left > 0 && left < 10000, qPrintable(QString::number(left))); // the sync spent some
+            QVERIFY2(list.out.contains(QStringLiteral("%1 of 10,000 quota units left today")
+                                           .arg(QLocale(QLocale::English).toString(left))
+                                           .toUtf8()),
+                     list.out.constData());
+        } else {
+            QVERIFY(!json.contains(QLatin1String("quota_remaining")));
+        }
+    }
+
     // Last: the sandbox's first account stays revoked for the rest of this server's life.
     void refusedTokenIsFlaggedLoudly() {
         const QString prof = profile(QStringLiteral("revoked"));
