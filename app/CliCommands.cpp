@@ -3,6 +3,7 @@
 #include "app/Profile.h"
 #include "core/common/Ids.h"
 #include "core/common/Time.h"
+#include "core/model/Replies.h"
 #include "core/net/NetworkEngine.h"
 #include "core/store/AccountRepository.h"
 #include "core/store/InboxQuery.h"
@@ -37,6 +38,7 @@ QJsonObject itemJson(const model::Item& it, const QString& accountName) {
                   {QStringLiteral("text"), it.text},
                   {QStringLiteral("url"), it.url.isEmpty() ? QJsonValue() : QJsonValue(it.url)},
                   {QStringLiteral("lang"), it.lang.isEmpty() ? QJsonValue() : QJsonValue(it.lang)},
+                  {QStringLiteral("visibility"), it.visibility.isEmpty() ? QJsonValue() : QJsonValue(it.visibility)},
                   {QStringLiteral("parent_remote_id"),
                    it.parentRemoteId.isEmpty() ? QJsonValue() : QJsonValue(it.parentRemoteId)},
                   {QStringLiteral("thread_remote_id"), it.threadRemoteId}};
@@ -267,6 +269,32 @@ int Cli::replyCmd(const QStringList& args) {
     if (!item) {
         return fail(QStringLiteral("no item %1").arg(itemId));
     }
+    // Refused here rather than by the network later: nothing is queued that cannot go out.
+    switch (model::replyRefusal(*item)) {
+    case model::ReplyRefusal::NoReplies:
+        return fail(QStringLiteral("%1 items take no replies from Baton; answer on the site: %2")
+                        .arg(model::toString(item->network), item->url));
+    case model::ReplyRefusal::NotPublished:
+        return fail(QStringLiteral("YouTube takes replies only to published comments; approve it first: "
+                                   "baton moderate %1 approve")
+                        .arg(itemId));
+    case model::ReplyRefusal::None:
+        break;
+    }
+    if (const int length = model::replyLength(item->network, text);
+        !model::replyFits(item->network, text) && length <= model::replyLimit(item->network)) {
+        return fail(QStringLiteral("the reply is %1 bytes long in UTF-8; %2 takes %3 at most")
+                        .arg(text.toUtf8().size())
+                        .arg(model::toString(item->network))
+                        .arg(model::replyByteLimit(item->network)),
+                    Usage);
+    } else if (length > model::replyLimit(item->network)) {
+        return fail(QStringLiteral("the reply is %1 characters long as %2 counts them; it takes %3 at most")
+                        .arg(length)
+                        .arg(model::toString(item->network))
+                        .arg(model::replyLimit(item->network)),
+                    Usage);
+    }
     model::OutboxEntry entry;
     entry.accountId = item->accountId;
     entry.itemId = item->id;
@@ -364,27 +392,15 @@ int Cli::moderateCmd(const QStringList& args) {
                                 [this](const model::Account& a) { return m_profile->secretsFor(a); });
     QEventLoop loop;
     std::optional<Error> error;
-    syncEngine.withConnector(item->accountId, [&](Expected<connectors::Connector*, Error> c) {
-        if (!c) {
-            error = c.error();
-            loop.quit();
-            return;
+    bool finished = false;
+    syncEngine.moderate(*item, *action, p.value(QStringLiteral("comment")), &loop, [&](Expected<void, Error> r) {
+        if (!r) {
+            error = r.error();
         }
-        if (!(*c)->moderationActions(*item).contains(*action)) {
-            error =
-                Error{ErrorCode::InvalidArgument,
-                      QStringLiteral("%1 is not possible on this item").arg(connectors::moderationActionName(*action))};
-            loop.quit();
-            return;
-        }
-        (*c)->moderate(*action, *item, p.value(QStringLiteral("comment")), &loop, [&](Expected<bool, Error> r) {
-            if (!r) {
-                error = r.error();
-            }
-            loop.quit();
-        });
+        finished = true;
+        loop.quit();
     });
-    if (!error) {
+    if (!finished) {
         loop.exec();
     }
     if (error) {

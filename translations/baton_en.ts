@@ -873,6 +873,10 @@
             <source>%1 / %2</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>%1 / %2 (too long for %3)</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>baton::ui::DashboardChart</name>
@@ -1329,6 +1333,22 @@
         </message>
         <message>
             <source>Open on the site</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>held for review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>held as likely spam</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>YouTube takes replies only to published comments: approve this one first (More → Approve).</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -873,6 +873,10 @@
             <source>%1 / %2</source>
             <translation>%1 / %2</translation>
         </message>
+        <message>
+            <source>%1 / %2 (too long for %3)</source>
+            <translation>%1 / %2 (trop long pour %3)</translation>
+        </message>
     </context>
     <context>
         <name>baton::ui::DashboardChart</name>
@@ -1330,6 +1334,22 @@
         <message>
             <source>Open on the site</source>
             <translation>Ouvrir sur le site</translation>
+        </message>
+        <message>
+            <source>held for review</source>
+            <translation>en attente d’examen</translation>
+        </message>
+        <message>
+            <source>held as likely spam</source>
+            <translation>retenu comme spam probable</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>refusé</translation>
+        </message>
+        <message>
+            <source>YouTube takes replies only to published comments: approve this one first (More → Approve).</source>
+            <translation>YouTube n’accepte de réponses qu’aux commentaires publiés : approuvez d’abord celui-ci (Plus → Approuver).</translation>
         </message>
     </context>
     <context>

@@ -1,5 +1,7 @@
 #include "ui/Composer.h"
 
+#include "core/model/Replies.h"
+#include "ui/Formatting.h"
 #include "ui/Palette.h"
 
 #include <QHBoxLayout>
@@ -62,8 +64,18 @@ Composer::Composer(QWidget* parent)
     updateCounter();
 }
 
-void Composer::setLimit(int characters) {
-    m_limit = characters;
+void Composer::setNetwork(model::Network network) {
+    m_network = network;
+    m_limit = model::replyLimit(network);
+    updateCounter();
+}
+
+void Composer::setRefusal(const QString& reason) {
+    m_refused = !reason.isEmpty();
+    m_edit->setEnabled(!m_refused);
+    if (m_refused) {
+        setOutboxState(reason, false);
+    }
     updateCounter();
 }
 
@@ -97,7 +109,7 @@ void Composer::setSending(bool busy) {
 }
 
 void Composer::updateCounter() {
-    const qsizetype n = m_edit->toPlainText().size();
+    const int n = model::replyLength(m_network, m_edit->toPlainText());
     QPalette pal = m_counter->palette();
     QColor c = Palette::muted(palette());
     if (m_limit > 0) {
@@ -112,7 +124,13 @@ void Composer::updateCounter() {
     }
     pal.setColor(QPalette::WindowText, c);
     m_counter->setPalette(pal);
-    const bool ok = !m_edit->toPlainText().trimmed().isEmpty() && (m_limit == 0 || n <= m_limit) && !m_busy;
+    const bool fits = model::replyFits(m_network, m_edit->toPlainText());
+    if (!fits && n <= m_limit) { // under the count, over the network's byte cap (Bluesky and long emoji)
+        m_counter->setText(tr("%1 / %2 (too long for %3)").arg(n).arg(m_limit).arg(Formatting::network(m_network)));
+        pal.setColor(QPalette::WindowText, Palette::negative(palette()));
+        m_counter->setPalette(pal);
+    }
+    const bool ok = !m_edit->toPlainText().trimmed().isEmpty() && fits && !m_busy && !m_refused;
     m_send->setEnabled(ok);
 }
 

@@ -17,7 +17,11 @@ class Composer final : public QWidget {
 public:
     explicit Composer(QWidget* parent = nullptr);
 
-    void setLimit(int characters); // 0: no limit
+    // The network counts the reply its own way (model::replyLength) against its limit.
+    void setNetwork(model::Network network);
+    // Replies cannot go out for now (a YouTube comment held for review): the box is disabled and says why;
+    // an empty reason enables it again.
+    void setRefusal(const QString& reason);
     void setRecipient(const QString& handle);
     QString text() const;
     void clear();
@@ -39,8 +43,10 @@ private:
     QLabel* m_counter;
     QLabel* m_state;
     QPushButton* m_send;
+    model::Network m_network = model::Network::Mastodon;
     int m_limit = 500;
     bool m_busy = false;
+    bool m_refused = false;
 };
 
 } // namespace baton::ui

@@ -174,26 +174,4 @@ bool Formatting::isDestructive(connectors::ModerationAction a) {
     }
 }
 
-int Formatting::replyLimit(model::Network n) {
-    switch (n) {
-    case model::Network::Mastodon:
-        return 500;
-    case model::Network::Bluesky:
-        return 300;
-    case model::Network::Reddit:
-        return 10000;
-    case model::Network::YouTube:
-        return 10000;
-    case model::Network::GoogleReviews:
-        return 4096;
-    case model::Network::Discourse:
-        return 32000;
-    case model::Network::Email:
-        return 100000;
-    case model::Network::Feed:
-        return 0;
-    }
-    return 0;
-}
-
 } // namespace baton::ui

@@ -30,8 +30,6 @@ public:
     static QString moderationAction(connectors::ModerationAction a);
     // True when the action cannot be taken back or reaches other people (asks first).
     static bool isDestructive(connectors::ModerationAction a);
-    // The network's reply length limit (0: the network takes no replies, e.g. feeds).
-    static int replyLimit(model::Network n);
 };
 
 } // namespace baton::ui

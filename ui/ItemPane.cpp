@@ -1,6 +1,7 @@
 #include "ui/ItemPane.h"
 
 #include "core/common/Html.h"
+#include "core/model/Replies.h"
 #include "ui/Composer.h"
 #include "ui/Formatting.h"
 #include "ui/Palette.h"
@@ -59,6 +60,7 @@ ItemPane::ItemPane(QWidget* parent)
     m_name->setFont(heading);
     m_name->setObjectName(QStringLiteral("authorName"));
     m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_meta->setObjectName(QStringLiteral("itemMeta"));
     m_meta->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setObjectName(QStringLiteral("statusLabel"));
 
@@ -286,6 +288,15 @@ void ItemPane::render() {
     if (!m_details->accountName.isEmpty()) {
         meta << tr("to %1").arg(m_details->accountName);
     }
+    if (it.network == model::Network::YouTube) { // not public: the channel's moderation status says why
+        if (it.visibility == QLatin1String("heldForReview")) {
+            meta << tr("held for review");
+        } else if (it.visibility == QLatin1String("likelySpam")) {
+            meta << tr("held as likely spam");
+        } else if (it.visibility == QLatin1String("rejected")) {
+            meta << tr("rejected");
+        }
+    }
     m_meta->setText(meta.join(QStringLiteral(" · ")));
     QString history = m_details->authorItems == 0
                           ? tr("First item from them")
@@ -318,10 +329,17 @@ void ItemPane::render() {
     m_openLink->setToolTip(it.url);
     m_openLink->setVisible(isSafeLinkUrl(it.url));
     // Feeds have no replies: the item's link is the way to answer.
-    const bool canReply = it.direction == model::Direction::Incoming && Formatting::replyLimit(it.network) > 0;
+    const model::ReplyRefusal refusal = model::replyRefusal(it);
+    const bool canReply = it.direction == model::Direction::Incoming && refusal != model::ReplyRefusal::NoReplies;
     m_composer->setVisible(canReply);
-    m_composer->setLimit(Formatting::replyLimit(it.network));
+    m_composer->setNetwork(it.network);
     m_composer->setRecipient(it.author.handle.isEmpty() ? QString() : u'@' + it.author.handle);
+    if (refusal == model::ReplyRefusal::NotPublished) {
+        m_composer->setRefusal(tr("YouTube takes replies only to published comments: approve this one first "
+                                  "(More → Approve)."));
+        return;
+    }
+    m_composer->setRefusal({});
     if (m_details->lastReply) {
         const model::OutboxEntry& e = *m_details->lastReply;
         QString state = tr("Your last reply: %1").arg(Formatting::outboxState(e.state));

@@ -462,20 +462,13 @@ void MainWindow::moderate(connectors::ModerationAction action) {
                            what)) {
         return;
     }
-    m_sync->withConnector(item.accountId,
-                          [this, item, action, what, comment](Expected<connectors::Connector*, Error> c) {
-                              if (!c) {
-                                  m_dialogs.information(this, what, c.error().toString());
-                                  return;
-                              }
-                              (*c)->moderate(action, item, comment, this, [this, what](Expected<bool, Error> r) {
-                                  if (!r) {
-                                      m_dialogs.information(this, tr("%1 failed").arg(what), r.error().toString());
-                                      return;
-                                  }
-                                  m_toast->showMessage(tr("Done: %1").arg(what));
-                              });
-                          });
+    m_sync->moderate(item, action, comment, this, [this, what](Expected<void, Error> r) {
+        if (!r) {
+            m_dialogs.information(this, tr("%1 failed").arg(what), r.error().toString());
+            return;
+        }
+        m_toast->showMessage(tr("Done: %1").arg(what));
+    });
 }
 
 void MainWindow::sendReply(const QString& text) {

@@ -106,6 +106,23 @@ net::Request bearerJsonRequest(const model::Account& account, const QString& tok
     return r;
 }
 
+std::optional<QString> visibilityAfter(model::Network network, ModerationAction action) {
+    if (network != model::Network::YouTube) {
+        return std::nullopt;
+    }
+    switch (action) {
+    case ModerationAction::Approve:
+        return QString(); // published
+    case ModerationAction::HoldForReview:
+        return QStringLiteral("heldForReview");
+    case ModerationAction::Reject:
+    case ModerationAction::BanAuthor:
+        return QStringLiteral("rejected");
+    default:
+        return std::nullopt;
+    }
+}
+
 QString moderationActionName(ModerationAction a) {
     for (const auto& [action, name] : kActions) {
         if (action == a) {

@@ -104,6 +104,9 @@ net::Request bearerJsonRequest(const model::Account& account, const QString& tok
                                const QString& limiterKey);
 
 QString moderationActionName(ModerationAction a);
+// What a successful action makes of the item's visibility on its network, where that is known at once (YouTube:
+// approve publishes, hold puts it back in review, reject and ban reject it); nullopt: unchanged.
+std::optional<QString> visibilityAfter(model::Network network, ModerationAction action);
 std::optional<ModerationAction> moderationActionFromName(QStringView name);
 
 } // namespace baton::connectors

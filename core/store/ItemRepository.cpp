@@ -384,6 +384,19 @@ Expected<void, Error> setAssignee(Database& db, qint64 itemId, const QString& as
     return {};
 }
 
+Expected<void, Error> setVisibility(Database& db, qint64 itemId, const QString& visibility, ChangeSet& changes) {
+    Statement st(db, "UPDATE items SET visibility = ? WHERE id = ?");
+    st.bind(1, visibility.isEmpty() ? QString() : visibility).bind(2, itemId);
+    if (auto r = st.exec(); !r) {
+        return r;
+    }
+    if (db.changes() == 0) {
+        return unexpected(Error{ErrorCode::NotFound, QStringLiteral("no item %1").arg(itemId)});
+    }
+    changes.updatedItems.append(itemId);
+    return {};
+}
+
 Expected<int, Error> wakeSnoozed(Database& db, qint64 nowMs, ChangeSet& changes) {
     Statement st(db, "UPDATE items SET status = 'new', snooze_until = NULL WHERE status = 'snoozed' "
                      "AND snooze_until <= ? RETURNING id");

@@ -6,6 +6,8 @@
 #include "core/store/ItemRepository.h"
 #include "core/sync/OutboxSender.h"
 
+#include <QPointer>
+
 namespace baton::sync {
 
 struct SyncEngine::Run {
@@ -72,6 +74,43 @@ void SyncEngine::syncAccount(qint64 accountId) {
     if (auto a = store::AccountRepository::byId(m_store.reader(), accountId)) {
         startRun(*a);
     }
+}
+
+void SyncEngine::moderate(const model::Item& item, connectors::ModerationAction action, const QString& comment,
+                          QObject* context, std::function<void(Expected<void, Error>)> done) {
+    QPointer<QObject> guard(context);
+    withConnector(item.accountId, [this, item, action, comment, guard,
+                                   done = std::move(done)](Expected<connectors::Connector*, Error> c) mutable {
+        if (!guard) {
+            return;
+        }
+        if (!c) {
+            done(unexpected(c.error()));
+            return;
+        }
+        if (!(*c)->moderationActions(item).contains(action)) {
+            done(unexpected(Error{
+                ErrorCode::InvalidArgument,
+                QStringLiteral("%1 is not possible on this item").arg(connectors::moderationActionName(action))}));
+            return;
+        }
+        (*c)->moderate(action, item, comment, guard, [this, item, action, guard, done](Expected<bool, Error> r) {
+            if (!r) {
+                done(unexpected(r.error()));
+                return;
+            }
+            const auto visibility = connectors::visibilityAfter(item.network, action);
+            if (!visibility) {
+                done({});
+                return;
+            }
+            m_store.writer().submit(
+                [id = item.id, v = *visibility](store::Database& db, store::ChangeSet& changes) {
+                    return store::ItemRepository::setVisibility(db, id, v, changes);
+                },
+                guard, [done](Expected<void, Error> stored) { done(stored); });
+        });
+    });
 }
 
 void SyncEngine::withConnector(qint64 accountId, std::function<void(Expected<connectors::Connector*, Error>)> done) {

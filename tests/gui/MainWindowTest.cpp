@@ -24,6 +24,7 @@
 
 #include <QApplication>
 #include <QDockWidget>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -369,6 +370,52 @@ private slots:
         QTRY_VERIFY(store::TagRepository::forItem(store().reader(), id).contains(QStringLiteral("vip")));
         QTest::keyClick(list, Qt::Key_Z, Qt::ControlModifier);
         QTRY_VERIFY(!store::TagRepository::forItem(store().reader(), id).contains(QStringLiteral("vip")));
+        window().selectView(QStringLiteral("all"));
+    }
+
+    // A YouTube comment held for review takes no reply until it is approved: the composer says so, and approving
+    // it from the overflow menu opens the composer at once.
+    void heldYouTubeCommentTakesRepliesOnceApproved() {
+        window().selectView(QStringLiteral("network:youtube"));
+        QTRY_VERIFY(window().inboxModel().rowCount() > 0);
+        auto& model = window().inboxModel();
+        while (model.canFetchMore({})) {
+            model.fetchMore({});
+        }
+        int row = -1;
+        for (const QString& id :
+             testing::queryColumn(store().reader(), "SELECT id FROM items WHERE network = 'youtube' AND direction = "
+                                                    "'in' AND visibility = 'heldForReview' ORDER BY id DESC")) {
+            if ((row = model.rowOf(id.toLongLong())) >= 0) {
+                break;
+            }
+        }
+        QVERIFY(row >= 0);
+        focusList();
+        window().inboxView()->selectionModel()->setCurrentIndex(model.index(row), QItemSelectionModel::ClearAndSelect);
+        ui::Composer* composer = window().itemPane()->composer();
+        const qint64 heldId = model.index(row).data(models::ItemIdRole).toLongLong();
+        QTRY_COMPARE(window().currentItemId(), heldId);
+        QTRY_VERIFY(composer->isVisibleTo(window().itemPane()));
+        QTRY_VERIFY(!composer->editor()->isEnabled());
+        QVERIFY(!composer->sendButton()->isEnabled());
+        const auto* state = composer->findChild<QLabel*>(QStringLiteral("outboxState"));
+        QVERIFY2(state->text().contains(QLatin1String("approve this one first")), qPrintable(state->text()));
+        const auto* meta = window().itemPane()->findChild<QLabel*>(QStringLiteral("itemMeta"));
+        QVERIFY(meta);
+        QVERIFY2(meta->text().endsWith(QStringLiteral(" · held for review")), qPrintable(meta->text()));
+
+        QAction* approve = nullptr;
+        QTRY_VERIFY((approve = window().itemPane()->moreMenu()->findChild<QAction*>(
+                         QStringLiteral("moderate-approve"))) != nullptr);
+        approve->trigger();
+        QTRY_VERIFY(composer->editor()->isEnabled());
+        QVERIFY(!state->text().contains(QLatin1String("approve this one first")));
+        QVERIFY(!meta->text().contains(QLatin1String("held")));
+        QCOMPARE(store::ItemRepository::byId(store().reader(), window().currentItemId())->visibility, QString());
+        composer->editor()->setPlainText(QStringLiteral("Thanks, published and answered."));
+        QVERIFY(composer->sendButton()->isEnabled());
+        composer->editor()->clear();
         window().selectView(QStringLiteral("all"));
     }
 

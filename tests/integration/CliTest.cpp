@@ -399,6 +399,71 @@ private slots:
         } else {
             QVERIFY(!json.contains(QLatin1String("quota_remaining")));
         }
+        checkReplies(network, prof, items);
+    }
+
+    // What cannot go out is refused before it is queued: a reply to a feed entry, a reply longer than the network
+    // takes, a reply to a YouTube comment held for review (until it is approved).
+    void checkReplies(const QString& network, const QString& prof, const QJsonArray& items) {
+        const QString first = QString::number(items.first().toObject().value(QLatin1String("id")).toInteger());
+        const auto outboxSize = [&] {
+            return QJsonDocument::fromJson(baton({QStringLiteral("outbox"), QStringLiteral("--json")}, prof).out)
+                .array()
+                .size();
+        };
+        if (network == QLatin1String("feed")) {
+            const Run r = baton({QStringLiteral("reply"), first, QStringLiteral("--text"), QStringLiteral("hi")}, prof);
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains("take no replies from Baton; answer on the site: http"), r.err.constData());
+            QCOMPARE(outboxSize(), 0);
+        }
+        if (network == QLatin1String("bluesky")) {
+            // 300 graphemes and 3000 bytes of UTF-8: 301 family emoji are too many graphemes, 300 are too many bytes
+            // (18 each), 300 letters go.
+            const QString family = QStringLiteral("\U0001F468\u200D\U0001F469\u200D\U0001F467");
+            const Run tooLong =
+                baton({QStringLiteral("reply"), first, QStringLiteral("--text"), family.repeated(301)}, prof);
+            QCOMPARE(tooLong.exitCode, 2);
+            QVERIFY2(tooLong.err.contains("301 characters long as bluesky counts them; it takes 300 at most"),
+                     tooLong.err.constData());
+            const Run tooBig =
+                baton({QStringLiteral("reply"), first, QStringLiteral("--text"), family.repeated(300)}, prof);
+            QCOMPARE(tooBig.exitCode, 2);
+            QVERIFY2(tooBig.err.contains("5400 bytes long in UTF-8; bluesky takes 3000 at most"),
+                     tooBig.err.constData());
+            QCOMPARE(outboxSize(), 0);
+            const Run fits =
+                baton({QStringLiteral("reply"), first, QStringLiteral("--text"), QString(300, u'a')}, prof);
+            QVERIFY2(fits.exitCode == 0 && fits.out.startsWith("sent"), fits.err.constData());
+        }
+        if (network == QLatin1String("youtube")) {
+            QString held;
+            for (const QJsonValue& v : items) {
+                const QJsonObject o = v.toObject();
+                if (o.value(QLatin1String("visibility")).toString() == QLatin1String("heldForReview")) {
+                    held = QString::number(o.value(QLatin1String("id")).toInteger());
+                    break;
+                }
+            }
+            QVERIFY(!held.isEmpty());
+            const QStringList reply{QStringLiteral("reply"), held, QStringLiteral("--text"),
+                                    QStringLiteral("Thanks for the question!")};
+            const Run refused = baton(reply, prof);
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(
+                refused.err.contains(QStringLiteral("approve it first: baton moderate %1 approve").arg(held).toUtf8()),
+                refused.err.constData());
+            QCOMPARE(outboxSize(), 0);
+            const Run approved = baton({QStringLiteral("moderate"), held, QStringLiteral("approve")}, prof);
+            QVERIFY2(approved.exitCode == 0, approved.err.constData());
+            for (const QJsonValue& v : inboxJson(prof)) {
+                if (QString::number(v.toObject().value(QLatin1String("id")).toInteger()) == held) {
+                    QVERIFY(v.toObject().value(QLatin1String("visibility")).isNull()); // published now
+                }
+            }
+            const Run sent = baton(reply, prof);
+            QVERIFY2(sent.exitCode == 0 && sent.out.startsWith("sent"), sent.err.constData());
+        }
     }
 
     // Last: the sandbox's first account stays revoked for the rest of this server's life.

@@ -5,6 +5,7 @@
 #include "core/connectors/Connector.h"
 #include "core/connectors/youtube/YouTubeConnector.h"
 #include "core/connectors/youtube/YouTubeQuota.h"
+#include "core/model/Replies.h"
 #include "core/sandbox/SandboxServer.h"
 #include "core/sandbox/youtube/YouTubeStore.h"
 #include "core/store/AccountRepository.h"
@@ -528,10 +529,16 @@ void YouTubeSyncTest::moderation() {
     auto* c = connector();
     QVERIFY(c->moderationActions(*item).contains(action));
     m_sandbox->clearJournal();
-    std::optional<Expected<bool, Error>> result;
-    c->moderate(action, *item, QString(), this, [&](Expected<bool, Error> r) { result = r; });
+    // Through the sync engine, as the window and `baton moderate` do: the item's new standing is stored at once.
+    std::optional<Expected<void, Error>> result;
+    m_h->sync().moderate(*item, action, QString(), this, [&](Expected<void, Error> r) { result = r; });
     QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), kTimeoutMs);
     QVERIFY2(result->hasValue(), qPrintable(result->hasValue() ? QString() : result->error().toString()));
+    const auto after = store::ItemRepository::byId(m_h->db(), item->id);
+    QCOMPARE(after->visibility, status == QLatin1String("published") ? QString() : status);
+    QVERIFY((model::replyRefusal(*after) == model::ReplyRefusal::None) == (status == QLatin1String("published")));
+    QVERIFY(!c->moderationActions(*after).contains(action == ModerationAction::BanAuthor ? ModerationAction::Reject
+                                                                                         : action));
 
     const QList<JournalEntry> calls = requestsTo(m_sandbox->journal(), QStringLiteral("POST"), kModerate);
     QCOMPARE(calls.size(), 1);
