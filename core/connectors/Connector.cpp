@@ -106,21 +106,39 @@ net::Request bearerJsonRequest(const model::Account& account, const QString& tok
     return r;
 }
 
-std::optional<QString> visibilityAfter(model::Network network, ModerationAction action) {
-    if (network != model::Network::YouTube) {
-        return std::nullopt;
-    }
+ModerationEffect moderationEffect(model::Network network, ModerationAction action) {
+    ModerationEffect effect;
+    const bool youtube = network == model::Network::YouTube;
     switch (action) {
     case ModerationAction::Approve:
-        return QString(); // published
+        if (youtube) {
+            effect.visibility = QString(); // published
+        }
+        break;
     case ModerationAction::HoldForReview:
-        return QStringLiteral("heldForReview");
+        effect.visibility = QStringLiteral("heldForReview");
+        break;
     case ModerationAction::Reject:
     case ModerationAction::BanAuthor:
-        return QStringLiteral("rejected");
+        effect.visibility = QStringLiteral("rejected");
+        effect.status = model::Status::Done;
+        break;
+    case ModerationAction::Remove:
+    case ModerationAction::Hide:
+    case ModerationAction::MoveToFolder:
+        effect.status = model::Status::Done;
+        break;
+    case ModerationAction::RemoveAsSpam:
+    case ModerationAction::MarkSpam:
+        effect.status = model::Status::Spam;
+        break;
+    case ModerationAction::DeleteOwn:
+        effect.deleted = true;
+        break;
     default:
-        return std::nullopt;
+        break;
     }
+    return effect;
 }
 
 QString moderationActionName(ModerationAction a) {

@@ -104,9 +104,15 @@ net::Request bearerJsonRequest(const model::Account& account, const QString& tok
                                const QString& limiterKey);
 
 QString moderationActionName(ModerationAction a);
-// What a successful action makes of the item's visibility on its network, where that is known at once (YouTube:
-// approve publishes, hold puts it back in review, reject and ban reject it); nullopt: unchanged.
-std::optional<QString> visibilityAfter(model::Network network, ModerationAction action);
+// What a successful action changes on the item in Baton, at once: YouTube's moderation status (approve publishes,
+// hold puts it back in review, reject and ban reject it); the triage status (an item removed, hidden, rejected or
+// moved away is done; one removed as spam is spam); our own post deleted.
+struct ModerationEffect {
+    std::optional<QString> visibility;
+    std::optional<model::Status> status;
+    bool deleted = false;
+};
+ModerationEffect moderationEffect(model::Network network, ModerationAction action);
 std::optional<ModerationAction> moderationActionFromName(QStringView name);
 
 } // namespace baton::connectors

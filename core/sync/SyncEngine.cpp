@@ -94,19 +94,37 @@ void SyncEngine::moderate(const model::Item& item, connectors::ModerationAction 
                 QStringLiteral("%1 is not possible on this item").arg(connectors::moderationActionName(action))}));
             return;
         }
-        (*c)->moderate(action, item, comment, guard, [this, item, action, guard, done](Expected<bool, Error> r) {
-            if (!r) {
-                done(unexpected(r.error()));
+        (*c)->moderate(action, item, comment, guard, [this, item, action, guard, done](Expected<bool, Error> outcome) {
+            if (!outcome) {
+                done(unexpected(outcome.error()));
                 return;
             }
-            const auto visibility = connectors::visibilityAfter(item.network, action);
-            if (!visibility) {
+            const connectors::ModerationEffect effect = connectors::moderationEffect(item.network, action);
+            if (!effect.visibility && !effect.status && !effect.deleted) {
                 done({});
                 return;
             }
+            const qint64 now = m_clock.nowMs();
             m_store.writer().submit(
-                [id = item.id, v = *visibility](store::Database& db, store::ChangeSet& changes) {
-                    return store::ItemRepository::setVisibility(db, id, v, changes);
+                [item, effect, now](store::Database& db, store::ChangeSet& changes) -> Expected<void, Error> {
+                    if (effect.visibility) {
+                        if (auto r = store::ItemRepository::setVisibility(db, item.id, *effect.visibility, changes);
+                            !r) {
+                            return r;
+                        }
+                    }
+                    // Already settled by the user (done, archived, spam): the triage status stays theirs.
+                    const bool open = item.status != model::Status::Done && item.status != model::Status::Archived &&
+                                      item.status != model::Status::Spam;
+                    if (effect.status && open) {
+                        if (auto r = store::ItemRepository::setStatus(db, item.id, *effect.status, 0, changes); !r) {
+                            return r;
+                        }
+                    }
+                    if (effect.deleted) {
+                        return store::ItemRepository::markDeleted(db, item.accountId, item.remoteId, now, changes);
+                    }
+                    return {};
                 },
                 guard, [done](Expected<void, Error> stored) { done(stored); });
         });

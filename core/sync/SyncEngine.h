@@ -56,7 +56,7 @@ public:
     // Makes (and caches) the connector for an account, reading its token first.
     void withConnector(qint64 accountId, std::function<void(Expected<connectors::Connector*, Error>)> done);
     // A moderation action on the network (it must be one the connector offers for the item); once done, what it
-    // changed that Baton shows (YouTube's moderation status) is recorded on the item. done gets the outcome.
+    // changes in Baton (connectors::moderationEffect) is recorded on the item. done gets the outcome.
     void moderate(const model::Item& item, connectors::ModerationAction action, const QString& comment,
                   QObject* context, std::function<void(Expected<void, Error>)> done);
     // Drops the cached connector, so the next use reads the account and its token again (a new token, a removal).

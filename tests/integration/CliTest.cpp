@@ -400,6 +400,42 @@ private slots:
             QVERIFY(!json.contains(QLatin1String("quota_remaining")));
         }
         checkReplies(network, prof, items);
+        checkModerationSettlesTheItem(network, prof, items);
+    }
+
+    // A removal, a rejection or a spam verdict on the network settles the item in Baton at once.
+    void checkModerationSettlesTheItem(const QString& network, const QString& prof, const QJsonArray& items) {
+        const QMap<QString, std::pair<QString, QString>> cases{
+            {QStringLiteral("reddit"), {QStringLiteral("remove"), QStringLiteral("done")}},
+            {QStringLiteral("youtube"), {QStringLiteral("reject"), QStringLiteral("done")}},
+            {QStringLiteral("email"), {QStringLiteral("spam"), QStringLiteral("spam")}}};
+        if (!cases.contains(network)) {
+            return;
+        }
+        const auto [action, status] = cases.value(network);
+        QString moderated;
+        for (const QJsonValue& v : items) { // the first incoming item, still new, that takes the action
+            const QJsonObject o = v.toObject();
+            if (o.value(QLatin1String("direction")).toString() != QLatin1String("in") ||
+                o.value(QLatin1String("status")).toString() != QLatin1String("new")) {
+                continue;
+            }
+            const QString id = QString::number(o.value(QLatin1String("id")).toInteger());
+            const Run r = baton({QStringLiteral("moderate"), id, action}, prof);
+            if (r.exitCode == 0) {
+                moderated = id;
+                break;
+            }
+            QVERIFY2(r.err.contains("is not possible on this item"), r.err.constData());
+        }
+        QVERIFY2(!moderated.isEmpty(), qPrintable(action));
+        for (const QJsonValue& v : inboxJson(prof, {QStringLiteral("--status"), status})) {
+            if (QString::number(v.toObject().value(QLatin1String("id")).toInteger()) == moderated) {
+                QCOMPARE(v.toObject().value(QLatin1String("status")).toString(), status);
+                return;
+            }
+        }
+        QFAIL(qPrintable(QStringLiteral("item %1 is not listed as %2").arg(moderated, status)));
     }
 
     // What cannot go out is refused before it is queued: a reply to a feed entry, a reply longer than the network

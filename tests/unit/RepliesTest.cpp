@@ -79,15 +79,26 @@ private slots:
         QVERIFY(model::replyRefusal(item) == model::ReplyRefusal::None);
     }
 
-    void moderationMovesYouTubeVisibility() {
+    void moderationEffects() {
         using connectors::ModerationAction;
-        QCOMPARE(connectors::visibilityAfter(Network::YouTube, ModerationAction::Approve), std::optional(QString()));
-        QCOMPARE(connectors::visibilityAfter(Network::YouTube, ModerationAction::HoldForReview),
+        using connectors::moderationEffect;
+        QCOMPARE(moderationEffect(Network::YouTube, ModerationAction::Approve).visibility, std::optional(QString()));
+        QVERIFY(!moderationEffect(Network::YouTube, ModerationAction::Approve).status);
+        QCOMPARE(moderationEffect(Network::YouTube, ModerationAction::HoldForReview).visibility,
                  std::optional(QStringLiteral("heldForReview")));
-        QCOMPARE(connectors::visibilityAfter(Network::YouTube, ModerationAction::BanAuthor),
-                 std::optional(QStringLiteral("rejected")));
-        QVERIFY(!connectors::visibilityAfter(Network::YouTube, ModerationAction::DeleteOwn));
-        QVERIFY(!connectors::visibilityAfter(Network::Reddit, ModerationAction::Approve));
+        const auto ban = moderationEffect(Network::YouTube, ModerationAction::BanAuthor);
+        QCOMPARE(ban.visibility, std::optional(QStringLiteral("rejected")));
+        QVERIFY(ban.status == model::Status::Done);
+        // Reddit's approve leaves the item as it is; its removals settle it.
+        const auto approve = moderationEffect(Network::Reddit, ModerationAction::Approve);
+        QVERIFY(!approve.visibility && !approve.status && !approve.deleted);
+        QVERIFY(moderationEffect(Network::Reddit, ModerationAction::Remove).status == model::Status::Done);
+        QVERIFY(moderationEffect(Network::Reddit, ModerationAction::RemoveAsSpam).status == model::Status::Spam);
+        QVERIFY(moderationEffect(Network::Email, ModerationAction::MarkSpam).status == model::Status::Spam);
+        QVERIFY(moderationEffect(Network::Discourse, ModerationAction::Hide).status == model::Status::Done);
+        QVERIFY(moderationEffect(Network::Mastodon, ModerationAction::DeleteOwn).deleted);
+        const auto mute = moderationEffect(Network::Mastodon, ModerationAction::MuteAuthor);
+        QVERIFY(!mute.visibility && !mute.status && !mute.deleted);
     }
 };
 
