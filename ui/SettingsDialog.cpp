@@ -121,6 +121,9 @@ AccountDialog::AccountDialog(store::Store& store, sync::SyncEngine& sync, const 
     m_tokenHint = new QLabel(this);
     m_tokenHint->setWordWrap(true);
     m_tokenHint->setForegroundRole(QPalette::PlaceholderText);
+    // As wide as the fields above it (the form grows Expanding fields only): the hint wraps at their edge.
+    m_tokenHint->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_tokenHint->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     form->addRow(QString(), m_tokenHint);
 
     // Signing in through the browser fills the token field, then the usual check runs.
@@ -139,6 +142,7 @@ AccountDialog::AccountDialog(store::Store& store, sync::SyncEngine& sync, const 
     form->addRow(QString(), signInRow);
     m_outOfBand = new QCheckBox(tr("The server shows a code to paste instead of coming back"), this);
     m_outOfBand->setObjectName(QStringLiteral("outOfBand"));
+    m_outOfBand->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     form->addRow(QString(), m_outOfBand);
     m_code = new QLineEdit(this);
     m_code->setObjectName(QStringLiteral("code"));
