@@ -30,9 +30,12 @@ struct Page {
     QList<model::Item> items;
     QList<model::Item> edits;     // new versions of items we may already have; never inserted
     QStringList deletedRemoteIds; // items removed upstream
-    store::SyncState state;       // the cursor after this page
-    bool more = false;            // another page is waiting
-    QString endpoint;             // for messages
+    // The network's visibility now of items we may already have (remote id, visibility; empty = public): a YouTube
+    // comment approved in YouTube Studio is published. Applied only to stored items.
+    QList<std::pair<QString, QString>> visibility;
+    store::SyncState state; // the cursor after this page
+    bool more = false;      // another page is waiting
+    QString endpoint;       // for messages
 };
 
 // Every moderation step any network offers; a connector lists the ones its network allows for an item.

@@ -397,6 +397,21 @@ Expected<void, Error> setVisibility(Database& db, qint64 itemId, const QString& 
     return {};
 }
 
+Expected<void, Error> updateVisibility(Database& db, qint64 accountId, const QString& remoteId,
+                                       const QString& visibility, ChangeSet& changes) {
+    Statement& st = db.cached("UPDATE items SET visibility = nullif(?1, '') WHERE account_id = ?2 AND remote_id = ?3 "
+                              "AND coalesce(visibility, '') <> ?1 RETURNING id");
+    st.bind(1, visibility.isEmpty() ? QStringLiteral("") : visibility).bind(2, accountId).bind(3, remoteId); // not NULL
+    while (st.next()) {
+        changes.updatedItems.append(st.int64(0));
+    }
+    if (st.failed()) {
+        return unexpected(st.error());
+    }
+    st.reset();
+    return {};
+}
+
 Expected<int, Error> wakeSnoozed(Database& db, qint64 nowMs, ChangeSet& changes) {
     Statement st(db, "UPDATE items SET status = 'new', snooze_until = NULL WHERE status = 'snoozed' "
                      "AND snooze_until <= ? RETURNING id");

@@ -55,6 +55,9 @@ Expected<void, Error> setStatus(Database& db, qint64 itemId, model::Status statu
 Expected<void, Error> setAssignee(Database& db, qint64 itemId, const QString& assignee, ChangeSet& changes);
 // The item's standing on its network (YouTube's moderation status), as a moderation action left it.
 Expected<void, Error> setVisibility(Database& db, qint64 itemId, const QString& visibility, ChangeSet& changes);
+// The same by remote id, as a listing reports it: nothing when the item is not stored or already so.
+Expected<void, Error> updateVisibility(Database& db, qint64 accountId, const QString& remoteId,
+                                       const QString& visibility, ChangeSet& changes);
 // Snoozed items whose time has come go back to New; returns how many woke.
 Expected<int, Error> wakeSnoozed(Database& db, qint64 nowMs, ChangeSet& changes);
 

@@ -283,6 +283,11 @@ void SyncEngine::fetch(Run* run, store::SyncState state) {
                         return d;
                     }
                 }
+                for (const auto& [id, visibility] : std::as_const(shared->visibility)) {
+                    if (auto v = store::ItemRepository::updateVisibility(db, accountId, id, visibility, changes); !v) {
+                        return v;
+                    }
+                }
                 if (auto s = store::SyncStateRepository::save(db, shared->state, changes); !s) {
                     return s;
                 }

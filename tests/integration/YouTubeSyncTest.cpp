@@ -76,6 +76,7 @@ private slots:
     void incrementalWalksSeveralPages();
     void threadContext();
     void newRepliesOnOldThreads();
+    void approvedInStudioIsPublishedAtTheNextSweep();
     void replyThroughOutbox();
     void replyAnswerLostIsNotPostedTwice();
     void moderation_data();
@@ -415,6 +416,32 @@ void YouTubeSyncTest::newRepliesOnOldThreads() {
     QVERIFY(runSync());
     QVERIFY(requestsTo(m_sandbox->journal(), QStringLiteral("GET"), kComments).isEmpty());
     QCOMPARE(requestsTo(m_sandbox->journal(), QStringLiteral("GET"), kThreads).size(), 3 + 3);
+}
+
+void YouTubeSyncTest::approvedInStudioIsPublishedAtTheNextSweep() {
+    using connectors::youtube::YouTubeConnector;
+    QVERIFY(runSync());
+    const char* heldSql = "SELECT remote_id FROM items WHERE account_id = ? AND visibility = 'heldForReview' AND "
+                          "coalesce(parent_remote_id, '') = '' ORDER BY created_at DESC LIMIT 1";
+    const QString held = queryText(m_h->db(), heldSql, {m_account});
+    QVERIFY(!held.isEmpty());
+    // Approved in YouTube Studio, not through Baton.
+    QCOMPARE(yt().setModerationStatus(0, {held}, QStringLiteral("published"), false).status, 204);
+    const auto visibilityOf = [&] { return store::ItemRepository::byRemoteId(m_h->db(), m_account, held)->visibility; };
+
+    // The listings stop at what they know: within the sweep interval the comment still looks held.
+    QVERIFY(runSync());
+    QCOMPARE(visibilityOf(), QStringLiteral("heldForReview"));
+
+    // The sweep lists the published threads again: the comment is public now and takes replies.
+    ageReplySweep(YouTubeConnector::kSweepIntervalMs + 1000);
+    QVERIFY(runSync());
+    QCOMPARE(visibilityOf(), QString());
+    QVERIFY(model::replyRefusal(*store::ItemRepository::byRemoteId(m_h->db(), m_account, held)) ==
+            model::ReplyRefusal::None);
+    QCOMPARE(duplicateItems(m_h->db()), qint64(0));
+    // Nothing else moved: the comments still held are held.
+    QVERIFY(!queryText(m_h->db(), heldSql, {m_account}).isEmpty());
 }
 
 void YouTubeSyncTest::replyThroughOutbox() {

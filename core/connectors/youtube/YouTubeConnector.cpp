@@ -406,6 +406,13 @@ void YouTubeConnector::sweepReplies(const store::SyncState& state, QObject* cont
                      sweep.counts.insert(id, before); // read at the next sweep
                  }
              }
+             // Every thread this walk lists is published now: one held back when we saw it was approved elsewhere
+             // (YouTube Studio) in the meantime.
+             for (const model::Item& item : std::as_const(parsed->items)) {
+                 if (item.parentRemoteId.isEmpty()) {
+                     page.visibility.append({item.remoteId, item.visibility});
+                 }
+             }
              page.items = std::move(parsed->items);
              const QString next = parsed->nextPageToken;
              auto into = std::make_shared<QList<model::Item>>();
