@@ -281,18 +281,18 @@ int Cli::replyCmd(const QStringList& args) {
     case model::ReplyRefusal::None:
         break;
     }
-    if (const int length = model::replyLength(item->network, text);
-        !model::replyFits(item->network, text) && length <= model::replyLimit(item->network)) {
-        return fail(QStringLiteral("the reply is %1 bytes long in UTF-8; %2 takes %3 at most")
-                        .arg(text.toUtf8().size())
-                        .arg(model::toString(item->network))
-                        .arg(model::replyByteLimit(item->network)),
-                    Usage);
-    } else if (length > model::replyLimit(item->network)) {
+    if (const int length = model::replyLength(item->network, text); length > model::replyLimit(item->network)) {
         return fail(QStringLiteral("the reply is %1 characters long as %2 counts them; it takes %3 at most")
                         .arg(length)
                         .arg(model::toString(item->network))
                         .arg(model::replyLimit(item->network)),
+                    Usage);
+    }
+    if (!model::replyFits(item->network, text)) { // within the count, over the network's byte cap
+        return fail(QStringLiteral("the reply is %1 bytes long in UTF-8; %2 takes %3 at most")
+                        .arg(text.toUtf8().size())
+                        .arg(model::toString(item->network))
+                        .arg(model::replyByteLimit(item->network)),
                     Usage);
     }
     model::OutboxEntry entry;

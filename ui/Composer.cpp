@@ -29,6 +29,7 @@ Composer::Composer(QWidget* parent)
     m_send->setToolTip(tr("Send the reply (Ctrl+Enter). It waits in the outbox when offline."));
     m_send->setDefault(true);
     m_state->setObjectName(QStringLiteral("outboxState"));
+    m_counter->setObjectName(QStringLiteral("replyCounter"));
     m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_state->setWordWrap(true);
 
@@ -109,12 +110,17 @@ void Composer::setSending(bool busy) {
 }
 
 void Composer::updateCounter() {
-    const int n = model::replyLength(m_network, m_edit->toPlainText());
-    QPalette pal = m_counter->palette();
+    const QString text = m_edit->toPlainText();
+    const int n = model::replyLength(m_network, text);
+    const bool fits = model::replyFits(m_network, text);
     QColor c = Palette::muted(palette());
     if (m_limit > 0) {
-        m_counter->setText(tr("%1 / %2").arg(n).arg(m_limit));
-        if (n > m_limit) {
+        // Within the count but over the network's byte cap (Bluesky and long emoji sequences): said as such.
+        m_counter->setText(
+            fits || n > m_limit
+                ? tr("%1 / %2").arg(n).arg(m_limit)
+                : tr("%1 / %2 (too long for %3)").arg(n).arg(m_limit).arg(Formatting::network(m_network)));
+        if (!fits) {
             c = Palette::negative(palette());
         } else if (n > m_limit * 9 / 10) {
             c = Palette::warning(palette());
@@ -122,15 +128,10 @@ void Composer::updateCounter() {
     } else {
         m_counter->setText(QString::number(n));
     }
+    QPalette pal = m_counter->palette();
     pal.setColor(QPalette::WindowText, c);
     m_counter->setPalette(pal);
-    const bool fits = model::replyFits(m_network, m_edit->toPlainText());
-    if (!fits && n <= m_limit) { // under the count, over the network's byte cap (Bluesky and long emoji)
-        m_counter->setText(tr("%1 / %2 (too long for %3)").arg(n).arg(m_limit).arg(Formatting::network(m_network)));
-        pal.setColor(QPalette::WindowText, Palette::negative(palette()));
-        m_counter->setPalette(pal);
-    }
-    const bool ok = !m_edit->toPlainText().trimmed().isEmpty() && fits && !m_busy && !m_refused;
+    const bool ok = !text.trimmed().isEmpty() && fits && !m_busy && !m_refused;
     m_send->setEnabled(ok);
 }
 

@@ -353,6 +353,22 @@ Expected<void, Error> markDeleted(Database& db, qint64 accountId, const QString&
     return {};
 }
 
+namespace {
+
+// Runs an UPDATE of one item: NotFound when no row changed, else the item is in the change set.
+Expected<void, Error> execOnItem(Database& db, Statement& st, qint64 itemId, ChangeSet& changes) {
+    if (auto r = st.exec(); !r) {
+        return r;
+    }
+    if (db.changes() == 0) {
+        return unexpected(Error{ErrorCode::NotFound, QStringLiteral("no item %1").arg(itemId)});
+    }
+    changes.updatedItems.append(itemId);
+    return {};
+}
+
+} // namespace
+
 Expected<void, Error> setStatus(Database& db, qint64 itemId, model::Status status, qint64 snoozeUntil,
                                 ChangeSet& changes) {
     Statement& st = db.cached("UPDATE items SET status = ?, snooze_until = ? WHERE id = ?");
@@ -361,40 +377,19 @@ Expected<void, Error> setStatus(Database& db, qint64 itemId, model::Status statu
         st.bind(2, snoozeUntil);
     }
     st.bind(3, itemId);
-    if (auto r = st.exec(); !r) {
-        return r;
-    }
-    if (db.changes() == 0) {
-        return unexpected(Error{ErrorCode::NotFound, QStringLiteral("no item %1").arg(itemId)});
-    }
-    changes.updatedItems.append(itemId);
-    return {};
+    return execOnItem(db, st, itemId, changes);
 }
 
 Expected<void, Error> setAssignee(Database& db, qint64 itemId, const QString& assignee, ChangeSet& changes) {
     Statement st(db, "UPDATE items SET assignee = ? WHERE id = ?");
     st.bind(1, assignee.isEmpty() ? QString() : assignee).bind(2, itemId);
-    if (auto r = st.exec(); !r) {
-        return r;
-    }
-    if (db.changes() == 0) {
-        return unexpected(Error{ErrorCode::NotFound, QStringLiteral("no item %1").arg(itemId)});
-    }
-    changes.updatedItems.append(itemId);
-    return {};
+    return execOnItem(db, st, itemId, changes);
 }
 
 Expected<void, Error> setVisibility(Database& db, qint64 itemId, const QString& visibility, ChangeSet& changes) {
     Statement st(db, "UPDATE items SET visibility = ? WHERE id = ?");
     st.bind(1, visibility.isEmpty() ? QString() : visibility).bind(2, itemId);
-    if (auto r = st.exec(); !r) {
-        return r;
-    }
-    if (db.changes() == 0) {
-        return unexpected(Error{ErrorCode::NotFound, QStringLiteral("no item %1").arg(itemId)});
-    }
-    changes.updatedItems.append(itemId);
-    return {};
+    return execOnItem(db, st, itemId, changes);
 }
 
 Expected<void, Error> updateVisibility(Database& db, qint64 accountId, const QString& remoteId,

@@ -419,6 +419,27 @@ private slots:
         window().selectView(QStringLiteral("all"));
     }
 
+    // The composer counts the way the network does and keeps Send off past either of its limits.
+    void composerCountsAsTheNetworkDoes() {
+        ui::Composer composer;
+        composer.setNetwork(model::Network::Bluesky);
+        const QString family = QStringLiteral("\U0001F468\u200D\U0001F469\u200D\U0001F467");
+        const auto* counter = composer.findChild<QLabel*>(QStringLiteral("replyCounter"));
+        QVERIFY(counter);
+        composer.editor()->setPlainText(family.repeated(100)); // 100 graphemes, 1800 bytes
+        QCOMPARE(counter->text(), QStringLiteral("100 / 300"));
+        QVERIFY(composer.sendButton()->isEnabled());
+        composer.editor()->setPlainText(family.repeated(200)); // 200 graphemes, 3600 bytes
+        QCOMPARE(counter->text(), QStringLiteral("200 / 300 (too long for Bluesky)"));
+        QVERIFY(!composer.sendButton()->isEnabled());
+        composer.editor()->setPlainText(QString(301, u'a'));
+        QCOMPARE(counter->text(), QStringLiteral("301 / 300"));
+        QVERIFY(!composer.sendButton()->isEnabled());
+        composer.setNetwork(model::Network::Mastodon); // a link counts 23
+        composer.editor()->setPlainText(QStringLiteral("see https://example.com/a/rather/long/path/indeed"));
+        QCOMPARE(counter->text(), QStringLiteral("27 / 500"));
+    }
+
     void moderationFromTheOverflowMenu() {
         window().selectView(QStringLiteral("network:mastodon"));
         QTRY_VERIFY(window().inboxModel().rowCount() > 0);
